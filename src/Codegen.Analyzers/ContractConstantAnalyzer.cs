@@ -52,7 +52,9 @@ public sealed class ContractConstantAnalyzer : DiagnosticAnalyzer
                 operationContext =>
                 {
                     var argument = (IArgumentOperation)operationContext.Operation;
-                    if (argument.Parameter is { } parameter && !argument.IsImplicit && !argument.Value.IsImplicit)
+                    // Skips default values (implicit arguments) and the array the compiler builds for `params`.
+                    var compilerMade = argument.IsImplicit || (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value.IsImplicit);
+                    if (argument.Parameter is { } parameter && !compilerMade)
                     {
                         Check(operationContext, argument.Value, parameter, ConstraintsOf);
                     }
