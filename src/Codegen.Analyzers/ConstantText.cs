@@ -22,7 +22,7 @@ internal static class ConstantText
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>A C# string literal, shortened in the middle of a long string so the message stays readable.</summary>
+    /// <summary>A C# string literal; a long string is cut after 60 characters so the message stays readable.</summary>
     public static string String(string value)
     {
         var shown = value.Length <= MaxShownStringLength ? value : value.Substring(0, MaxShownStringLength) + "…";
