@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+
+namespace Codegen.Contracts.Diagnostics;
+
+/// <summary>How serious a contract problem is. Mirrors Roslyn's severities without depending on Roslyn.</summary>
+public enum ContractSeverity
+{
+    Info,
+    Warning,
+    Error,
+}
+
+/// <summary>One kind of contract problem: its id, a short title and how serious it is.</summary>
+public sealed record ContractDiagnosticKind(string Id, string Title, ContractSeverity Severity);
+
+/// <summary>
+/// Every diagnostic the contract parser reports. Ids are public constants so that tests, docs and
+/// suppressions can name them; each id has a page at <c>docs/diagnostics/{id}.md</c>.
+/// </summary>
+public static class ContractDiagnosticIds
+{
+    public const string InvalidJson = "CG0001";
+    public const string UnreadableSchema = "CG0002";
+    public const string MissingVendorExtension = "CG0003";
+    public const string InvalidVendorExtension = "CG0004";
+    public const string UnresolvedReference = "CG0005";
+    public const string DefsKeyword = "CG0006";
+    public const string NameCollision = "CG0007";
+    public const string InvalidBounds = "CG0008";
+    public const string InvalidDefault = "CG0009";
+    public const string UnsupportedConstruct = "CG0010";
+    public const string DuplicateTypeAcrossContracts = "CG0011";
+    public const string InternalError = "CG0099";
+
+    public static IReadOnlyList<ContractDiagnosticKind> All { get; } = new[]
+    {
+        new ContractDiagnosticKind(InvalidJson, "The contract is not valid JSON", ContractSeverity.Error),
+        new ContractDiagnosticKind(UnreadableSchema, "The contract is not a readable JSON Schema", ContractSeverity.Error),
+        new ContractDiagnosticKind(MissingVendorExtension, "The contract has no x-codegen extension", ContractSeverity.Warning),
+        new ContractDiagnosticKind(InvalidVendorExtension, "The x-codegen extension is malformed", ContractSeverity.Error),
+        new ContractDiagnosticKind(UnresolvedReference, "A $ref does not resolve inside the contract", ContractSeverity.Error),
+        new ContractDiagnosticKind(DefsKeyword, "$defs is read as definitions", ContractSeverity.Warning),
+        new ContractDiagnosticKind(NameCollision, "Two names map to the same C# name", ContractSeverity.Warning),
+        new ContractDiagnosticKind(InvalidBounds, "A lower bound is above its upper bound", ContractSeverity.Error),
+        new ContractDiagnosticKind(InvalidDefault, "A default value breaks its own schema", ContractSeverity.Warning),
+        new ContractDiagnosticKind(UnsupportedConstruct, "A schema construct is not supported", ContractSeverity.Warning),
+        new ContractDiagnosticKind(DuplicateTypeAcrossContracts, "Two contracts define the same type", ContractSeverity.Error),
+        new ContractDiagnosticKind(InternalError, "The generator failed on this contract", ContractSeverity.Error),
+    };
+}

@@ -1,0 +1,46 @@
+namespace Codegen.Contracts.Model;
+
+/// <summary>A type the generator emits. See the note in ContractSpec.cs: values only.</summary>
+public abstract record TypeSpec
+{
+    /// <summary>The C# type name (a valid, unique identifier).</summary>
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>JSON pointer of the schema node the type comes from, e.g. <c>/definitions/CompletionRequest</c>.</summary>
+    public required string SchemaPointer { get; init; }
+}
+
+/// <summary>A JSON object with known properties: emitted as a <c>sealed partial record</c>.</summary>
+public sealed record ObjectTypeSpec : TypeSpec
+{
+    public required EquatableArray<PropertySpec> Properties { get; init; }
+}
+
+/// <summary>
+/// A <c>oneOf</c>/<c>anyOf</c> of distinguishable JSON shapes: emitted as a class with one case per
+/// alternative and implicit conversions from each.
+/// </summary>
+public sealed record UnionTypeSpec : TypeSpec
+{
+    public required EquatableArray<UnionCaseSpec> Cases { get; init; }
+}
+
+/// <summary>One alternative of a union: its C# case name (<c>String</c>, <c>StringArray</c>) and type.</summary>
+public sealed record UnionCaseSpec(string Name, TypeRef Type);
+
+/// <summary>
+/// A string enumeration: emitted as a readonly struct with the known values as static members that
+/// keeps any other value it is given. <see cref="IsOpen"/> says whether the contract allows other values.
+/// </summary>
+public sealed record EnumTypeSpec : TypeSpec
+{
+    public required EquatableArray<EnumMemberSpec> Members { get; init; }
+
+    /// <summary>True when the contract accepts values beyond <see cref="Members"/> (<c>anyOf: [enum, string]</c>).</summary>
+    public bool IsOpen { get; init; }
+}
+
+/// <summary>A known enum value: its C# member name and its wire value.</summary>
+public sealed record EnumMemberSpec(string Name, string Value);

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Codegen.Contracts.Model;
+
+namespace Codegen.Emitters;
+
+/// <summary>One generated source file: its hint name (unique within a compilation) and its text.</summary>
+public sealed record GeneratedFile(string HintName, string Text);
+
+/// <summary>
+/// Emits every file of a contract. Output depends on the model alone and is written under the
+/// invariant culture, so the same contract always gives the same bytes.
+/// </summary>
+public static class ContractEmitter
+{
+    public static IReadOnlyList<GeneratedFile> Emit(ContractSpec contract)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return EmitCore(contract);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    /// <summary>The hint-name stem of a contract: its file name reduced to safe characters.</summary>
+    public static string HintStem(ContractSpec contract)
+    {
+        var chars = contract.FileName.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_' or '.'))
+            {
+                chars[i] = '_';
+            }
+        }
+
+        var stem = new string(chars);
+        foreach (var suffix in new[] { ".schema.json", ".json" })
+        {
+            if (stem.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return stem.Substring(0, stem.Length - suffix.Length);
+            }
+        }
+
+        return stem;
+    }
+
+    private static IReadOnlyList<GeneratedFile> EmitCore(ContractSpec contract)
+    {
+        var files = new List<GeneratedFile>();
+        var stem = HintStem(contract);
+        var json = new JsonCode(contract);
+        var objects = new ObjectEmitter(contract, json);
+        var unions = new UnionEmitter(contract, json);
+        var enums = new EnumEmitter(contract, json);
+
+        foreach (var type in contract.Types)
+        {
+            files.Add(File(contract, $"{stem}.{type.Name}.g.cs", w =>
+            {
+                switch (type)
+                {
+                    case ObjectTypeSpec objectType:
+                        objects.Emit(w, objectType);
+                        break;
+                    case UnionTypeSpec unionType:
+                        unions.Emit(w, unionType);
+                        break;
+                    case EnumTypeSpec enumType:
+                        enums.Emit(w, enumType);
+                        break;
+                }
+            }));
+        }
+
+        files.Add(File(contract, $"{stem}.{contract.Prefix}ContractViolation.g.cs", w => SupportEmitter.EmitViolation(w, contract)));
+        files.Add(File(contract, $"{stem}.{contract.Prefix}JsonConverters.g.cs", w => SupportEmitter.EmitJsonHelpers(w, contract)));
+        files.Add(File(contract, $"{stem}.{contract.Prefix}JsonContext.g.cs", w => JsonContextEmitter.Emit(w, contract)));
+        return files;
+    }
+
+    private static GeneratedFile File(ContractSpec contract, string hintName, Action<SourceWriter> body)
+    {
+        var writer = new SourceWriter();
+        CSharp.FileHeader(writer, contract.Namespace);
+        body(writer);
+        CSharp.FileFooter(writer);
+        return new GeneratedFile(hintName, writer.ToString());
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Threading;
+using Codegen.Contracts.Diagnostics;
+using Codegen.Contracts.Model;
+using Codegen.Contracts.Parsing;
+using Codegen.Emitters;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Codegen.Generator;
+
+/// <summary>
+/// Generates typed records, builders, validation and JSON code from contract files.
+/// The pipeline: AdditionalFiles marked <c>CodegenContract="true"</c> → text → parse to a value model →
+/// emit. Diagnostics and sources are registered from separate outputs, so a diagnostic never defeats
+/// the cache of the source.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed partial class ContractGenerator : IIncrementalGenerator
+{
+    /// <summary>The item metadata that marks an AdditionalFiles item as a contract.</summary>
+    public const string ContractMetadata = "build_metadata.AdditionalFiles.CodegenContract";
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var files = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => IsContract(pair.Right.GetOptions(pair.Left)))
+            .Select(static (pair, cancellationToken) => new ContractFile(pair.Left.Path, pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .WithTrackingName(TrackingNames.ContractFiles);
+
+        var parsed = files
+            .Select(static (file, cancellationToken) => ContractParser.Parse(file.Path, file.Text, cancellationToken))
+            .WithTrackingName(TrackingNames.Parsed);
+
+        var diagnostics = parsed
+            .SelectMany(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(ToDiagnostic(diagnostic)));
+
+        var contracts = parsed
+            .Where(static result => result.Contract is not null)
+            .Select(static (result, _) => result.Contract!)
+            .WithTrackingName(TrackingNames.Contracts);
+        context.RegisterSourceOutput(contracts, static (spc, contract) => Emit(spc, contract, spc.CancellationToken));
+    }
+
+    private static bool IsContract(AnalyzerConfigOptions options) =>
+        options.TryGetValue(ContractMetadata, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    private static void Emit(SourceProductionContext context, ContractSpec contract, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var file in ContractEmitter.Emit(contract))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                context.AddSource(file.HintName, file.Text);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A generator that throws stops the whole compilation with CS8785; report it on the contract instead.
+            context.ReportDiagnostic(ToDiagnostic(new ContractDiagnostic(
+                ContractDiagnosticIds.InternalError,
+                $"The generator could not emit code for '{contract.FileName}' ({ex.GetType().Name}: {ex.Message}). Please report it with the contract attached.",
+                SourceSpan.At(contract.FileName, 0, 0))));
+        }
+    }
+}
