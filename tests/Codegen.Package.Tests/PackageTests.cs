@@ -1,0 +1,72 @@
+using System.IO.Compression;
+
+namespace Codegen.Package.Tests;
+
+[Collection(PackageCollection.Name)]
+public class PackageTests(PackageFixture package)
+{
+    private const string Program = """
+        using System.Text.Json;
+        using ModelsLab.Completions;
+
+        var request = CompletionRequest.CreateBuilder("Say hi").WithMaxTokens(16).WithTemperature(0.5).Build();
+        Console.WriteLine(JsonSerializer.Serialize(request, ModelsLabJsonContext.Default.CompletionRequest));
+        Console.WriteLine(string.Join(" | ", (request with { TopP = 1.5 }).Validate()));
+        try
+        {
+            CompletionRequest.CreateBuilder("x").WithTemperature(3);
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            Console.WriteLine(ex.Message.Split('\n')[0].Split(" (Parameter")[0]);
+        }
+
+        var response = JsonSerializer.Deserialize("{\"object\":\"text_completion\",\"created\":1732624363,\"model\":\"m\",\"choices\":[{\"text\":\"hi\",\"index\":0,\"logprobs\":null,\"finish_reason\":\"length\",\"stop_reason\":null,\"prompt_logprobs\":null}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2,\"total_tokens\":3}}", ModelsLabJsonContext.Default.CompletionResponse)!;
+        Console.WriteLine(JsonSerializer.Serialize(response, ModelsLabJsonContext.Default.CompletionResponse));
+        """;
+
+    private static readonly string[] ExpectedOutput =
+    [
+        """{"prompt":"Say hi","max_tokens":16,"temperature":0.5}""",
+        "$.top_p must be between 0 and 1; 1.5 is not valid",
+        "'temperature' must be between 0 and 2; 3 is out of range.",
+        """{"object":"text_completion","created":1732624363,"model":"m","choices":[{"text":"hi","index":0,"logprobs":null,"finish_reason":"length","stop_reason":null,"prompt_logprobs":null}],"usage":{"prompt_tokens":1,"completion_tokens":2,"total_tokens":3}}""",
+    ];
+
+    [Fact]
+    public void PackageHoldsTheGeneratorAnalyzersAndTheirDependenciesOnly()
+    {
+        using var zip = ZipFile.OpenRead(package.PackagePath);
+        var analyzers = zip.Entries.Where(e => e.FullName.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal)).Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(
+            ["Codegen.Analyzers.dll", "Codegen.CodeFixes.dll", "Codegen.Contracts.dll", "Codegen.Emitters.dll", "Codegen.Generator.dll", "NJsonSchema.Annotations.dll", "NJsonSchema.dll", "Namotion.Reflection.dll", "Newtonsoft.Json.dll"],
+            analyzers);
+        Assert.DoesNotContain(zip.Entries, e => e.FullName.StartsWith("lib/", StringComparison.Ordinal));
+        Assert.Contains(zip.Entries, e => e.FullName == "build/ContractFirst.Codegen.targets");
+        Assert.Contains(zip.Entries, e => e.FullName == "buildTransitive/ContractFirst.Codegen.props");
+    }
+
+    [Fact]
+    public void FreshProjectRestoresBuildsAndRuns()
+    {
+        var project = package.CreateProject("Fresh", Program);
+        var run = DotNet.Cli(project, "run -c Release").AssertSuccess("dotnet run");
+
+        Assert.Equal(ExpectedOutput, run.Output.Replace("\r", string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(ExpectedOutput.Length));
+    }
+
+    [Fact]
+    public void FreshProjectPublishesWithNativeAotWithoutWarningsAndRuns()
+    {
+        var project = package.CreateProject("Aot", Program, "<PublishAot>true</PublishAot>");
+        var linker = OperatingSystem.IsLinux() && !File.Exists("/usr/bin/clang") ? " -p:CppCompilerAndLinker=gcc" : string.Empty;
+        var publish = DotNet.Cli(project, $"publish -c Release -r linux-x64 -o out{linker}", TimeSpan.FromMinutes(10)).AssertSuccess("dotnet publish -p:PublishAot=true");
+
+        Assert.DoesNotMatch(@"warning (IL|CS)\d+", publish.Output);
+        var native = Path.Combine(project, "out", "Aot");
+        Assert.True(File.Exists(native), "no native executable at " + native);
+        var run = DotNet.Run(project, native, string.Empty).AssertSuccess("the native executable");
+        Assert.Equal(ExpectedOutput, run.Output.Replace("\r", string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+}
