@@ -11,10 +11,14 @@ public class PackageTests(PackageFixture package)
 
         var request = CompletionRequest.CreateBuilder("Say hi").WithMaxTokens(16).WithTemperature(0.5).Build();
         Console.WriteLine(JsonSerializer.Serialize(request, ModelsLabJsonContext.Default.CompletionRequest));
-        Console.WriteLine(string.Join(" | ", (request with { TopP = 1.5 }).Validate()));
+
+        // Values from configuration: constants out of range would be build errors (CG1001).
+        double topP = double.Parse("1.5", System.Globalization.CultureInfo.InvariantCulture);
+        double temperature = double.Parse("3", System.Globalization.CultureInfo.InvariantCulture);
+        Console.WriteLine(string.Join(" | ", (request with { TopP = topP }).Validate()));
         try
         {
-            CompletionRequest.CreateBuilder("x").WithTemperature(3);
+            CompletionRequest.CreateBuilder("x").WithTemperature(temperature);
         }
         catch (ArgumentOutOfRangeException ex)
         {
