@@ -9,18 +9,27 @@ namespace Codegen.Emitters;
 public sealed record GeneratedFile(string HintName, string Text);
 
 /// <summary>
+/// What the emitter needs besides the contract: facts about the consuming compilation, reduced to
+/// values so that the generator's cache compares them.
+/// </summary>
+/// <param name="ReferencesHttpClientFactory">The consumer references Microsoft.Extensions.Http, so <c>services.Add{Prefix}Client()</c> can be emitted.</param>
+public sealed record EmitOptions(ContractSpec Contract, bool ReferencesHttpClientFactory);
+
+/// <summary>
 /// Emits every file of a contract. Output depends on the model alone and is written under the
 /// invariant culture, so the same contract always gives the same bytes.
 /// </summary>
 public static class ContractEmitter
 {
-    public static IReadOnlyList<GeneratedFile> Emit(ContractSpec contract)
+    public static IReadOnlyList<GeneratedFile> Emit(ContractSpec contract) => Emit(contract, new EmitOptions(contract, ReferencesHttpClientFactory: false));
+
+    public static IReadOnlyList<GeneratedFile> Emit(ContractSpec contract, EmitOptions options)
     {
         var culture = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         try
         {
-            return EmitCore(contract);
+            return EmitCore(contract, options);
         }
         finally
         {
@@ -53,7 +62,7 @@ public static class ContractEmitter
         return stem;
     }
 
-    private static IReadOnlyList<GeneratedFile> EmitCore(ContractSpec contract)
+    private static IReadOnlyList<GeneratedFile> EmitCore(ContractSpec contract, EmitOptions options)
     {
         var files = new List<GeneratedFile>();
         var stem = HintStem(contract);
@@ -84,6 +93,19 @@ public static class ContractEmitter
         files.Add(File(contract, $"{stem}.{contract.Prefix}ContractViolation.g.cs", w => SupportEmitter.EmitViolation(w, contract)));
         files.Add(File(contract, $"{stem}.{contract.Prefix}JsonConverters.g.cs", w => SupportEmitter.EmitJsonHelpers(w, contract)));
         files.Add(File(contract, $"{stem}.{contract.Prefix}JsonContext.g.cs", w => JsonContextEmitter.Emit(w, contract)));
+        if (contract.Operations.Count > 0)
+        {
+            files.Add(File(contract, $"{stem}.{contract.Prefix}Client.g.cs", w => ClientEmitter.EmitClient(w, contract)));
+            files.Add(File(contract, $"{stem}.{contract.Prefix}ClientOptions.g.cs", w => ClientSupportEmitter.EmitOptions(w, contract)));
+            files.Add(File(contract, $"{stem}.{contract.Prefix}ApiException.g.cs", w => ClientSupportEmitter.EmitApiException(w, contract)));
+            files.Add(File(contract, $"{stem}.{contract.Prefix}ClientPipeline.g.cs", w => ClientSupportEmitter.EmitPipeline(w, contract)));
+            files.Add(File(contract, $"{stem}.{contract.Prefix}ServerSentEventReader.g.cs", w => ClientSupportEmitter.EmitServerSentEventReader(w, contract)));
+            if (options.ReferencesHttpClientFactory)
+            {
+                files.Add(File(contract, $"{stem}.{contract.Prefix}ClientServiceCollectionExtensions.g.cs", w => ClientSupportEmitter.EmitServiceCollectionExtensions(w, contract)));
+            }
+        }
+
         return files;
     }
 

@@ -21,6 +21,12 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
     /// <summary>The item metadata that marks an AdditionalFiles item as a contract.</summary>
     public const string ContractMetadata = "build_metadata.AdditionalFiles.CodegenContract";
 
+    /// <summary>The type whose presence means the compilation references Microsoft.Extensions.Http.</summary>
+    private const string HttpClientFactoryExtensions = "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions";
+
+    private const string ReferencesHttpClientFactoryStep = "ReferencesHttpClientFactory";
+    private const string EmitInputsStep = "EmitInputs";
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var files = context.AdditionalTextsProvider
@@ -42,17 +48,28 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
             .Where(static result => result.Contract is not null)
             .Select(static (result, _) => result.Contract!)
             .WithTrackingName(TrackingNames.Contracts);
-        context.RegisterSourceOutput(contracts, static (spc, contract) => Emit(spc, contract, spc.CancellationToken));
+
+        // Only a bool leaves the compilation, so the cache holds while the user edits code.
+        var referencesHttpClientFactory = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(HttpClientFactoryExtensions) is not null)
+            .WithTrackingName(ReferencesHttpClientFactoryStep);
+
+        var emitInputs = contracts
+            .Combine(referencesHttpClientFactory)
+            .Select(static (pair, _) => new EmitOptions(pair.Left, pair.Right))
+            .WithTrackingName(EmitInputsStep);
+        context.RegisterSourceOutput(emitInputs, static (spc, input) => Emit(spc, input, spc.CancellationToken));
     }
 
     private static bool IsContract(AnalyzerConfigOptions options) =>
         options.TryGetValue(ContractMetadata, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
-    private static void Emit(SourceProductionContext context, ContractSpec contract, CancellationToken cancellationToken)
+    private static void Emit(SourceProductionContext context, EmitOptions input, CancellationToken cancellationToken)
     {
+        var contract = input.Contract;
         try
         {
-            foreach (var file in ContractEmitter.Emit(contract))
+            foreach (var file in ContractEmitter.Emit(contract, input))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 context.AddSource(file.HintName, file.Text);

@@ -1,0 +1,345 @@
+using System.Linq;
+using Codegen.Contracts.Model;
+
+namespace Codegen.Emitters;
+
+/// <summary>
+/// Emits <c>{Prefix}Client</c>: one async method per operation (<c>{Name}Async</c>) and, for an
+/// operation that streams, an <c>IAsyncEnumerable</c> method (<c>CreateX</c> becomes <c>StreamXAsync</c>).
+/// The sending, retrying and parsing live in the pipeline that <see cref="ClientSupportEmitter"/> writes.
+/// </summary>
+internal static class ClientEmitter
+{
+    public static void EmitClient(SourceWriter w, ContractSpec contract)
+    {
+        var p = contract.Prefix;
+        var sourceName = CSharp.StringLiteral(contract.Namespace + "." + p + "Client");
+        Block(w, $$"""
+            /// <summary>
+            /// Calls the API the contract describes. Thread-safe: create one and share it. Requests are validated
+            /// against the contract before they are sent (see <see cref="{{p}}ClientOptions.ValidateRequests"/>),
+            /// failed attempts are retried with backoff, and errors surface as <see cref="{{p}}ApiException"/>,
+            /// <see cref="global::System.TimeoutException"/> or, when the caller cancels, <see cref="global::System.OperationCanceledException"/>.
+            /// </summary>
+            {{CSharp.GeneratedCodeAttribute}}
+            public sealed partial class {{p}}Client : global::System.IDisposable
+            {
+                /// <summary>The name of the client's <see cref="global::System.Diagnostics.ActivitySource"/>.</summary>
+                public const string ActivitySourceName = {{sourceName}};
+
+                /// <summary>The name of the <c>HttpClient</c> the DI registration asks <c>IHttpClientFactory</c> for.</summary>
+                public const string HttpClientName = {{sourceName}};
+
+                private static readonly global::System.Diagnostics.ActivitySource s_activitySource = new global::System.Diagnostics.ActivitySource(ActivitySourceName, "1.0.0");
+
+                private readonly global::System.Net.Http.HttpClient _http;
+                private readonly bool _ownsHttpClient;
+                private readonly {{p}}ClientPipeline _pipeline;
+
+                /// <summary>Creates a client with default options: the contract's server and the API key from the environment.</summary>
+                public {{p}}Client()
+                    : this(new {{p}}ClientOptions())
+                {
+                }
+
+                /// <summary>Creates a client with its own connection pool.</summary>
+                public {{p}}Client({{p}}ClientOptions options)
+                    : this(CreateHttpClient(), options ?? throw new global::System.ArgumentNullException(nameof(options)), ownsHttpClient: true)
+                {
+                }
+
+                /// <summary>
+                /// Creates a client over an <c>HttpClient</c> the caller owns (for example one from <c>IHttpClientFactory</c>).
+                /// Without options, the client's <c>BaseAddress</c>, when set, replaces the contract's server.
+                /// </summary>
+                public {{p}}Client(global::System.Net.Http.HttpClient httpClient, {{p}}ClientOptions? options = null)
+                    : this(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), options ?? OptionsFor(httpClient), ownsHttpClient: false)
+                {
+                }
+
+                private {{p}}Client(global::System.Net.Http.HttpClient httpClient, {{p}}ClientOptions options, bool ownsHttpClient)
+                {
+                    _http = httpClient;
+                    _ownsHttpClient = ownsHttpClient;
+                    _pipeline = new {{p}}ClientPipeline(httpClient, options.Clone());
+                }
+
+                /// <summary>Releases the connection pool when the client created it.</summary>
+                public void Dispose()
+                {
+                    if (_ownsHttpClient)
+                    {
+                        _http.Dispose();
+                    }
+                }
+
+                private static global::System.Net.Http.HttpClient CreateHttpClient()
+                {
+                    var handler = new global::System.Net.Http.SocketsHttpHandler { PooledConnectionLifetime = global::System.TimeSpan.FromMinutes(5) };
+                    return new global::System.Net.Http.HttpClient(handler) { Timeout = global::System.Threading.Timeout.InfiniteTimeSpan };
+                }
+
+                private static {{p}}ClientOptions OptionsFor(global::System.Net.Http.HttpClient httpClient)
+                {
+                    var options = new {{p}}ClientOptions();
+                    if (httpClient.BaseAddress is not null)
+                    {
+                        options.BaseUri = httpClient.BaseAddress;
+                    }
+
+                    return options;
+                }
+
+                private static global::System.Diagnostics.Activity? StartActivity(string operation, string? model)
+                {
+                    var activity = s_activitySource.StartActivity(ActivitySourceName + "." + operation, global::System.Diagnostics.ActivityKind.Client);
+                    activity?.SetTag("gen_ai.operation.name", operation);
+                    if (model is not null)
+                    {
+                        activity?.SetTag("gen_ai.request.model", model);
+                    }
+
+                    return activity;
+                }
+
+                private static void TagResponse(global::System.Diagnostics.Activity? activity, string? model, int? inputTokens, int? outputTokens)
+                {
+                    if (activity is null)
+                    {
+                        return;
+                    }
+
+                    if (model is not null)
+                    {
+                        activity.SetTag("gen_ai.response.model", model);
+                    }
+
+                    if (inputTokens is not null)
+                    {
+                        activity.SetTag("gen_ai.usage.input_tokens", inputTokens);
+                    }
+
+                    if (outputTokens is not null)
+                    {
+                        activity.SetTag("gen_ai.usage.output_tokens", outputTokens);
+                    }
+                }
+
+                private static void TagError(global::System.Diagnostics.Activity? activity, global::System.Exception exception)
+                {
+                    activity?.SetStatus(global::System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
+                    activity?.SetTag("error.type", exception is {{p}}ApiException api ? api.StatusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : exception.GetType().FullName);
+                }
+            """);
+        w.Indent();
+        foreach (var operation in contract.Operations)
+        {
+            w.Line();
+            EmitOperation(w, contract, operation);
+            if (operation.Stream is { } stream && operation.RequestType is not null)
+            {
+                w.Line();
+                EmitStreamingOperation(w, contract, operation, stream);
+            }
+        }
+
+        w.Close();
+    }
+
+    private static void EmitOperation(SourceWriter w, ContractSpec contract, OperationSpec operation)
+    {
+        var p = contract.Prefix;
+        var response = Global(contract, operation.ResponseType);
+        var context = $"global::{contract.Namespace}.{p}JsonContext.Default";
+        var method = $"global::System.Net.Http.HttpMethod.{HttpMethodProperty(operation.Method)}";
+        var path = CSharp.StringLiteral(operation.Path);
+        var hasBody = operation.RequestType is not null;
+        var usage = UsageOf(contract, operation.ResponseType, "response");
+        var responseModel = HasStringProperty(contract, operation.ResponseType, "model") ? "response.Model" : "null";
+
+        w.Summary(operation.Description ?? $"{operation.Method} {operation.Path}");
+        w.Line($"public async global::System.Threading.Tasks.Task<{response}> {operation.Name}Async({Parameters(contract, operation)})");
+        w.Open(string.Empty);
+        if (hasBody)
+        {
+            w.Line($"var body = Prepare(request, {context}.{operation.RequestType});");
+        }
+
+        w.Line($"using var activity = StartActivity({CSharp.StringLiteral(operation.Name)}, {RequestModel(contract, operation)});");
+        Block(w, $$"""
+            try
+            {
+                var response = await _pipeline.SendAsync({{method}}, {{path}}, {{(hasBody ? "body" : "null")}}, false, Read{{operation.Name}}Async, cancellationToken).ConfigureAwait(false);
+                TagResponse(activity, {{responseModel}}, {{usage.Input}}, {{usage.Output}});
+                return response;
+            }
+            catch (global::System.Exception ex)
+            {
+                TagError(activity, ex);
+                throw;
+            }
+            """);
+        w.Close();
+        w.Line();
+        Block(w, $$"""
+            private async global::System.Threading.Tasks.Task<{{response}}> Read{{operation.Name}}Async(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+            {
+                using (response)
+                {
+                    var body = await _pipeline.ReadBodyAsync(response, _pipeline.Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                    return _pipeline.Deserialize(response, body, {{context}}.{{operation.ResponseType}});
+                }
+            }
+            """);
+        if (hasBody && !contract.Operations.Take(IndexOf(contract, operation)).Any(o => o.RequestType == operation.RequestType))
+        {
+            w.Line();
+            var request = Global(contract, operation.RequestType!);
+            Block(w, $$"""
+                private byte[] Prepare({{request}} request, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{{request}}> typeInfo)
+                {
+                    if (request is null)
+                    {
+                        throw new global::System.ArgumentNullException(nameof(request));
+                    }
+
+                    if (_pipeline.Options.ValidateRequests)
+                    {
+                        request.ThrowIfInvalid();
+                    }
+
+                    return global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, typeInfo);
+                }
+                """);
+        }
+    }
+
+    private static void EmitStreamingOperation(SourceWriter w, ContractSpec contract, OperationSpec operation, StreamSpec stream)
+    {
+        var p = contract.Prefix;
+        var chunk = Global(contract, stream.ChunkType);
+        var context = $"global::{contract.Namespace}.{p}JsonContext.Default";
+        var method = $"global::System.Net.Http.HttpMethod.{HttpMethodProperty(operation.Method)}";
+        var usage = UsageOf(contract, stream.ChunkType, "chunk");
+        var chunkModel = HasStringProperty(contract, stream.ChunkType, "model") ? "chunk.Model" : "null";
+
+        w.Summary((operation.Description ?? $"{operation.Method} {operation.Path}") +
+            $" Streams the answer: sets {stream.FlagJsonName} and yields each chunk as it arrives, until {stream.DoneSentinel} or the end of the body. Stopping early releases the connection; no retry happens once a chunk has been yielded.");
+        w.Line($"public async global::System.Collections.Generic.IAsyncEnumerable<{chunk}> {StreamingName(operation.Name)}Async({Parameters(contract, operation, streaming: true)})");
+        w.Open(string.Empty);
+        Block(w, $$"""
+            var body = Prepare(request is null ? null! : request with { {{stream.FlagPropertyName}} = true }, {{context}}.{{operation.RequestType}});
+            using var activity = StartActivity({{CSharp.StringLiteral(operation.Name)}}, {{RequestModel(contract, operation)}});
+            using var response = await _pipeline.SendAsync({{method}}, {{CSharp.StringLiteral(operation.Path)}}, body, true, static (r, _) => global::System.Threading.Tasks.Task.FromResult(r), cancellationToken).ConfigureAwait(false);
+            using var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var idle = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var reader = new {{p}}ServerSentEventReader(content, _pipeline.Options.MaxEventBytes);
+            while (true)
+            {
+                var next = await _pipeline.ReadEventAsync(reader, response, idle, cancellationToken).ConfigureAwait(false);
+                if (next is not { } serverEvent || serverEvent.Data == {{CSharp.StringLiteral(stream.DoneSentinel)}})
+                {
+                    yield break;
+                }
+
+                if (serverEvent.EventType == "error")
+                {
+                    throw _pipeline.ErrorInBody(response, serverEvent.Data) ?? _pipeline.Protocol(response, "The server sent an error event.", null, serverEvent.Data);
+                }
+
+                var chunk = _pipeline.Deserialize(response, global::System.Text.Encoding.UTF8.GetBytes(serverEvent.Data), {{context}}.{{stream.ChunkType}});
+                TagResponse(activity, {{chunkModel}}, {{usage.Input}}, {{usage.Output}});
+                yield return chunk;
+            }
+            """);
+        w.Close();
+    }
+
+    /// <summary>Writes a block of text line by line at the writer's indent.</summary>
+    internal static void Block(SourceWriter w, string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            w.Line(line.TrimEnd('\r'));
+        }
+    }
+
+    /// <summary><c>CreateCompletion</c> → <c>StreamCompletion</c>; any other name gets a <c>Stream</c> prefix.</summary>
+    internal static string StreamingName(string operationName) =>
+        operationName.StartsWith("Create", System.StringComparison.Ordinal) && operationName.Length > "Create".Length
+            ? "Stream" + operationName.Substring("Create".Length)
+            : "Stream" + operationName;
+
+    private static string Parameters(ContractSpec contract, OperationSpec operation, bool streaming = false)
+    {
+        var cancellation = (streaming ? "[global::System.Runtime.CompilerServices.EnumeratorCancellation] " : string.Empty) +
+            "global::System.Threading.CancellationToken cancellationToken = default";
+        return operation.RequestType is null ? cancellation : $"{Global(contract, operation.RequestType)} request, {cancellation}";
+    }
+
+    private static string Global(ContractSpec contract, string typeName) => $"global::{contract.Namespace}.{typeName}";
+
+    private static int IndexOf(ContractSpec contract, OperationSpec operation)
+    {
+        var index = 0;
+        foreach (var candidate in contract.Operations)
+        {
+            if (ReferenceEquals(candidate, operation))
+            {
+                return index;
+            }
+
+            index++;
+        }
+
+        return index;
+    }
+
+    private static string HttpMethodProperty(string method) => method switch
+    {
+        "GET" => "Get",
+        "PUT" => "Put",
+        "DELETE" => "Delete",
+        "PATCH" => "Patch",
+        "HEAD" => "Head",
+        "OPTIONS" => "Options",
+        _ => "Post",
+    };
+
+    private static ObjectTypeSpec? FindObject(ContractSpec contract, string typeName) =>
+        contract.Types.OfType<ObjectTypeSpec>().FirstOrDefault(t => t.Name == typeName);
+
+    private static bool HasStringProperty(ContractSpec contract, string? typeName, string jsonName) =>
+        typeName is not null && FindObject(contract, typeName)?.Properties.Any(p => p.JsonName == jsonName && p.Type.Kind == TypeRefKind.String) == true;
+
+    private static string RequestModel(ContractSpec contract, OperationSpec operation)
+    {
+        if (!HasStringProperty(contract, operation.RequestType, "model"))
+        {
+            return "null";
+        }
+
+        var model = FindObject(contract, operation.RequestType!)!.Properties.First(p => p.JsonName == "model");
+        return model.IsRequired ? "request.Model" : "request?.Model";
+    }
+
+    /// <summary>Expressions for the input and output token counts when the response has an OpenAI-style <c>usage</c>; <c>null</c> otherwise.</summary>
+    private static (string Input, string Output) UsageOf(ContractSpec contract, string typeName, string variable)
+    {
+        var usage = FindObject(contract, typeName)?.Properties.FirstOrDefault(p => p.JsonName == "usage" && p.Type.Kind == TypeRefKind.Object);
+        var usageType = usage?.Type.Name is { } name ? FindObject(contract, name) : null;
+        if (usage is null || usageType is null)
+        {
+            return ("null", "null");
+        }
+
+        var access = $"{variable}.{usage.Name}{(usage.IsRequired && !usage.IsNullable ? "." : "?.")}";
+        string Count(string jsonName)
+        {
+            var property = usageType.Properties.FirstOrDefault(p => p.JsonName == jsonName && p.Type.Kind == TypeRefKind.Int32);
+            return property is null ? "null" : $"(int?){access}{property.Name}";
+        }
+
+        return (Count("prompt_tokens"), Count("completion_tokens"));
+    }
+}
