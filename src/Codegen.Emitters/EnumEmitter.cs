@@ -46,6 +46,9 @@ internal sealed class EnumEmitter
         w.Summary("The value as it is sent on the wire.");
         w.Line("public string Value => _value ?? string.Empty;");
         w.Line();
+        w.Summary("False for the default value, which is what a JSON null reads as (servers send null where contracts forbid it; see docs/leniency.md).");
+        w.Line("public bool HasValue => _value is not null;");
+        w.Line();
         w.Summary("Whether the value is one the contract names.");
         w.Line(type.Members.Count == 0
             ? "public bool IsKnown => false;"
@@ -75,10 +78,21 @@ internal sealed class EnumEmitter
         w.Line("public static readonly JsonConverter Instance = new JsonConverter();");
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line($"public override {self} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => new {self}({_json.Helpers}.ReadString(ref reader));");
+        w.Line("public override bool HandleNull => true;");
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {self} value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);");
+        w.Line($"public override {self} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
+        w.Line($"    reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : new {self}({_json.Helpers}.ReadString(ref reader));");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Open($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {self} value, global::System.Text.Json.JsonSerializerOptions options)");
+        w.Open("if (value._value is null)");
+        w.Line("writer.WriteNullValue();");
+        w.Close();
+        w.Open("else");
+        w.Line("writer.WriteStringValue(value._value);");
+        w.Close();
+        w.Close();
         w.Close();
         w.Close();
     }

@@ -418,10 +418,12 @@ internal sealed class ObjectEmitter
             var union = _contract.Types.OfType<UnionTypeSpec>().First(t => t.Name == property.Type.Name);
             foreach (var (unionCase, checks) in ConstraintCode.ForUnion(union, property.Constraints, _contract))
             {
-                body.Open($"if ({value}.TryGet{unionCase.Name}(out var caseValue))");
+                // One local per case: the checks of several cases share the enclosing scope.
+                var caseValue = "case" + unionCase.Name;
+                body.Open($"if ({value}.TryGet{unionCase.Name}(out var {caseValue}))");
                 foreach (var check in checks)
                 {
-                    Throw(body, check, "caseValue", property, name);
+                    Throw(body, check, caseValue, property, name);
                 }
 
                 body.Close();

@@ -21,7 +21,7 @@ public sealed partial class ContractGenerator
         ContractDiagnosticIds.UnreadableSchema, "The contract is not a readable JSON Schema", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.UnreadableSchema + ".md");
 
     internal static readonly DiagnosticDescriptor MissingVendorExtension = new(
-        ContractDiagnosticIds.MissingVendorExtension, "The contract has no x-codegen extension", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.MissingVendorExtension + ".md");
+        ContractDiagnosticIds.MissingVendorExtension, "The contract has no x-codegen extension", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.MissingVendorExtension + ".md");
 
     internal static readonly DiagnosticDescriptor InvalidVendorExtension = new(
         ContractDiagnosticIds.InvalidVendorExtension, "The x-codegen extension is malformed", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.InvalidVendorExtension + ".md");

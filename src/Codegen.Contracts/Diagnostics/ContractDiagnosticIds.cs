@@ -36,7 +36,7 @@ public static class ContractDiagnosticIds
     {
         new ContractDiagnosticKind(InvalidJson, "The contract is not valid JSON", ContractSeverity.Error),
         new ContractDiagnosticKind(UnreadableSchema, "The contract is not a readable JSON Schema", ContractSeverity.Error),
-        new ContractDiagnosticKind(MissingVendorExtension, "The contract has no x-codegen extension", ContractSeverity.Warning),
+        new ContractDiagnosticKind(MissingVendorExtension, "The contract has no x-codegen extension", ContractSeverity.Info),
         new ContractDiagnosticKind(InvalidVendorExtension, "The x-codegen extension is malformed", ContractSeverity.Error),
         new ContractDiagnosticKind(UnresolvedReference, "A $ref does not resolve inside the contract", ContractSeverity.Error),
         new ContractDiagnosticKind(DefsKeyword, "$defs is read as definitions", ContractSeverity.Warning),

@@ -29,7 +29,7 @@ internal sealed class SchemaReader
         "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
-    private static readonly string[] ReservedEnumMemberNames = { "Value", "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType", "IsKnown", "KnownValues" };
+    private static readonly string[] ReservedEnumMemberNames = { "Value", "HasValue", "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType", "IsKnown", "KnownValues" };
 
     private readonly JsonDocumentMap _document;
     private readonly DiagnosticBag _diagnostics;
@@ -736,7 +736,8 @@ internal sealed class SchemaReader
 
     private static TypeRef IntegerType(JsonSchema schema)
     {
-        if (string.Equals(schema.Format, "int64", StringComparison.OrdinalIgnoreCase) || string.Equals(schema.Format, "uint64", StringComparison.OrdinalIgnoreCase))
+        // Unix timestamps in seconds outgrow Int32 in 2038, so they are 64-bit like int64.
+        if (schema.Format is { } format && (format.Equals("int64", StringComparison.OrdinalIgnoreCase) || format.Equals("uint64", StringComparison.OrdinalIgnoreCase) || format.Equals("unixtime", StringComparison.OrdinalIgnoreCase)))
         {
             return TypeRef.Int64;
         }

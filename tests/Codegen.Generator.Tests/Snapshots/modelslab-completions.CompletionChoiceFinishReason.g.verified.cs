@@ -45,6 +45,11 @@ namespace ModelsLab.Completions
         public string Value => _value ?? string.Empty;
 
         /// <summary>
+        /// False for the default value, which is what a JSON null reads as (servers send null where contracts forbid it; see docs/leniency.md).
+        /// </summary>
+        public bool HasValue => _value is not null;
+
+        /// <summary>
         /// Whether the value is one the contract names.
         /// </summary>
         public bool IsKnown => Value is "stop" or "length";
@@ -76,10 +81,24 @@ namespace ModelsLab.Completions
             public static readonly JsonConverter Instance = new JsonConverter();
 
             /// <inheritdoc/>
-            public override global::ModelsLab.Completions.CompletionChoiceFinishReason Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => new global::ModelsLab.Completions.CompletionChoiceFinishReason(global::ModelsLab.Completions.ModelsLabJsonConverters.ReadString(ref reader));
+            public override bool HandleNull => true;
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionChoiceFinishReason value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+            public override global::ModelsLab.Completions.CompletionChoiceFinishReason Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : new global::ModelsLab.Completions.CompletionChoiceFinishReason(global::ModelsLab.Completions.ModelsLabJsonConverters.ReadString(ref reader));
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionChoiceFinishReason value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value._value is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    writer.WriteStringValue(value._value);
+                }
+            }
         }
     }
 }
