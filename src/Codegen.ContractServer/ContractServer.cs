@@ -181,7 +181,7 @@ public sealed class ContractServer : IAsyncDisposable
         {
             await http.Response.Body.WriteAsync(bytes.AsMemory(0, drop), http.RequestAborted);
             await http.Response.Body.FlushAsync(http.RequestAborted);
-            http.Abort();
+            await AbortAsync(http);
             return;
         }
 
@@ -202,7 +202,7 @@ public sealed class ContractServer : IAsyncDisposable
                 {
                     // Half an event, then the connection goes: the client must notice, not wait.
                     await WriteAsync(http, "data: {\"object\":\"text_comp");
-                    http.Abort();
+                    await AbortAsync(http);
                     return;
                 }
 
@@ -213,7 +213,7 @@ public sealed class ContractServer : IAsyncDisposable
                 if (fault.DropAfterBytes is { } drop && written + eventText.Length > drop)
                 {
                     await WriteAsync(http, eventText[..Math.Max(0, drop - written)]);
-                    http.Abort();
+                    await AbortAsync(http);
                     return;
                 }
 
@@ -231,6 +231,16 @@ public sealed class ContractServer : IAsyncDisposable
         {
             _faults.RecordAbort(fault.Key);
         }
+    }
+
+    /// <summary>
+    /// Drops the connection. The pause first lets the client read what was sent: a reset that arrives
+    /// before the client has read the bytes makes the kernel discard them.
+    /// </summary>
+    private static async Task AbortAsync(HttpContext http)
+    {
+        await Task.Delay(100, http.RequestAborted);
+        http.Abort();
     }
 
     private static async Task WriteAsync(HttpContext http, string text)
