@@ -12,10 +12,25 @@ namespace Codegen.Contracts.Parsing;
 /// </summary>
 internal sealed class JsonDocumentMap
 {
-    private JsonDocumentMap(string path, JToken root)
+    private readonly string _text;
+    private readonly int[] _lineStarts;
+
+    private JsonDocumentMap(string path, string text, JToken root)
     {
         Path = path;
         Root = root;
+        _text = text;
+        var starts = new System.Collections.Generic.List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            // Newtonsoft counts \r\n, \r and \n as line ends, as Roslyn does.
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        _lineStarts = starts.ToArray();
     }
 
     public string Path { get; }
@@ -42,7 +57,7 @@ internal sealed class JsonDocumentMap
             throw new JsonReaderException("Unexpected content after the end of the JSON document.", reader.Path, reader.LineNumber, reader.LinePosition, null);
         }
 
-        return new JsonDocumentMap(path, root);
+        return new JsonDocumentMap(path, text, root);
     }
 
     /// <summary>The token at a JSON pointer such as <c>/definitions/A/properties/b</c>, or null.</summary>
@@ -105,17 +120,70 @@ internal sealed class JsonDocumentMap
             return SourceSpan.At(Path, 0, 0);
         }
 
-        var line = info.LineNumber - 1;
-        var end = info.LinePosition;
-        var length = token switch
+        // Newtonsoft reports the position just after a token (after the colon for a property), and
+        // escapes make the text longer than the value: find the start by reading the text backwards.
+        var line = Math.Min(info.LineNumber - 1, _lineStarts.Length - 1);
+        var end = Math.Min(_text.Length, _lineStarts[line] + Math.Max(0, info.LinePosition));
+        var start = StartBefore(end, token);
+        var startLine = LineOf(start);
+        var endLine = LineOf(Math.Max(start, end - 1));
+        return new SourceSpan(Path, startLine, start - _lineStarts[startLine], endLine, Math.Max(start + 1, end) - _lineStarts[endLine]);
+    }
+
+    private int StartBefore(int end, JToken token)
+    {
+        var i = end;
+        if (token is JProperty)
         {
-            JProperty p => p.Name.Length + 2,
-            JValue { Type: JTokenType.String } v => ((string)v.Value!).Length + 2,
-            JValue v => v.ToString(Formatting.None).Length,
-            _ => 1,
-        };
-        var start = Math.Max(0, end - length);
-        return new SourceSpan(Path, line, start, line, Math.Max(start + 1, end));
+            // Back over the colon and any whitespace to the key's closing quote.
+            while (i > 0 && (_text[i - 1] == ':' || char.IsWhiteSpace(_text[i - 1])))
+            {
+                i--;
+            }
+        }
+
+        if (i > 0 && _text[i - 1] == '"' && token is JProperty or JValue { Type: JTokenType.String })
+        {
+            // The opening quote is the nearest earlier quote that no backslash escapes.
+            for (var j = i - 2; j >= 0; j--)
+            {
+                if (_text[j] == '"' && !IsEscaped(j))
+                {
+                    return j;
+                }
+            }
+
+            return 0;
+        }
+
+        if (token is JValue)
+        {
+            while (i > 0 && !char.IsWhiteSpace(_text[i - 1]) && _text[i - 1] is not (',' or ':' or '[' or '{'))
+            {
+                i--;
+            }
+
+            return i;
+        }
+
+        return Math.Max(0, end - 1);
+    }
+
+    private bool IsEscaped(int index)
+    {
+        var backslashes = 0;
+        for (var k = index - 1; k >= 0 && _text[k] == '\\'; k--)
+        {
+            backslashes++;
+        }
+
+        return backslashes % 2 == 1;
+    }
+
+    private int LineOf(int offset)
+    {
+        var index = Array.BinarySearch(_lineStarts, offset);
+        return index >= 0 ? index : ~index - 1;
     }
 
     public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
