@@ -1,4 +1,20 @@
 using BenchmarkDotNet.Running;
+using Codegen.Benchmarks;
+using Codegen.Benchmarks.EndToEnd;
 
-// Every suite in this assembly; pick with --filter, e.g. --filter '*Json*'. See docs/performance.md.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run -c Release -- [BenchmarkDotNet arguments]   every suite; pick with --filter, e.g. --filter '*Json*'
+// dotnet run -c Release -- e2e [seconds] [rounds]        end-to-end requests/s and p50/p99 over loopback
+// dotnet run -c Release -- verify                        checks that every peer reads and writes the same data
+// Figures and the exact commands: docs/performance.md.
+return args.FirstOrDefault() switch
+{
+    "e2e" => await LoadTest.RunAsync(args[1..]),
+    "verify" => await Verify.RunAsync(),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}
