@@ -29,6 +29,9 @@ internal sealed class SchemaReader
         "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
+    /// <summary>Locals of generated builders and validation; a builder parameter of the same name is renamed.</summary>
+    private static readonly string[] ReservedParameterNames = { "checkedValue", "result", "violations", "path", "value", "options", "writer", "reader", "additional", "item", "i" };
+
     private static readonly string[] ReservedEnumMemberNames = { "Value", "HasValue", "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType", "IsKnown", "KnownValues" };
 
     private readonly JsonDocumentMap _document;
@@ -419,6 +422,7 @@ internal sealed class SchemaReader
         var properties = new List<PropertySpec>();
         var byJsonName = new Dictionary<string, int>(StringComparer.Ordinal);
         var memberNames = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { typeName };
+        var parameterNames = new HashSet<string>(ReservedParameterNames, StringComparer.Ordinal);
         var required = new HashSet<string>(schema.RequiredProperties, StringComparer.Ordinal);
 
         // allOf parts first, then the schema's own properties; a later property of the same JSON name wins.
@@ -498,7 +502,7 @@ internal sealed class SchemaReader
             {
                 JsonName = jsonName,
                 Name = name,
-                ParameterName = Identifiers.ToCamelCase(name),
+                ParameterName = UniqueParameterName(name, parameterNames),
                 Description = property.Description ?? DescriptionOfReference(property),
                 Type = resolved.Type,
                 IsRequired = isRequired,
@@ -791,6 +795,25 @@ internal sealed class SchemaReader
     /// <summary>A property that is only a <c>$ref</c> takes the description of what it refers to.</summary>
     private static string? DescriptionOfReference(JsonSchemaProperty property) =>
         property.HasReference ? property.ActualSchema.Description : null;
+
+    /// <summary>
+    /// Properties that differ only in case ("Name", "NAME") give the same camelCase parameter; builder
+    /// fields are named after parameters and carry an "IsSet" twin, so both names must be free.
+    /// </summary>
+    private static string UniqueParameterName(string propertyName, HashSet<string> taken)
+    {
+        var candidate = Identifiers.ToCamelCase(propertyName);
+        var bare = candidate.TrimStart('@');
+        var result = candidate;
+        for (var i = 2; taken.Contains(result.TrimStart('@')) || taken.Contains(result.TrimStart('@') + "IsSet"); i++)
+        {
+            result = bare + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        taken.Add(result.TrimStart('@'));
+        taken.Add(result.TrimStart('@') + "IsSet");
+        return result;
+    }
 
     private string UniqueTypeName(string candidate) => Identifiers.MakeUnique(candidate, _typeNames);
 
