@@ -263,6 +263,22 @@ internal static class ClientSupportEmitter
                     }
                 }
 
+                /// <summary>The next complete line in the buffer, or null; not async, because spans cannot live in async methods before C# 13.</summary>
+                private string? TakeLine()
+                {
+                    var pending = new global::System.ReadOnlySpan<byte>(_buffer, _start, _end - _start);
+                    var index = global::System.MemoryExtensions.IndexOfAny(pending, (byte)'\r', (byte)'\n');
+                    if (index < 0)
+                    {
+                        return null;
+                    }
+
+                    var line = global::System.Text.Encoding.UTF8.GetString(pending.Slice(0, index));
+                    _skipLineFeed = pending[index] == (byte)'\r';
+                    _start += index + 1;
+                    return line;
+                }
+
                 private async global::System.Threading.Tasks.ValueTask<string?> ReadLineAsync(global::System.Threading.CancellationToken cancellationToken)
                 {
                     while (true)
@@ -277,13 +293,9 @@ internal static class ClientSupportEmitter
                             _skipLineFeed = false;
                         }
 
-                        var pending = new global::System.ReadOnlySpan<byte>(_buffer, _start, _end - _start);
-                        var index = global::System.MemoryExtensions.IndexOfAny(pending, (byte)'\r', (byte)'\n');
-                        if (index >= 0)
+                        var line = TakeLine();
+                        if (line is not null)
                         {
-                            var line = global::System.Text.Encoding.UTF8.GetString(pending.Slice(0, index));
-                            _skipLineFeed = pending[index] == (byte)'\r';
-                            _start += index + 1;
                             return line;
                         }
 
