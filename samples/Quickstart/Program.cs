@@ -1,3 +1,4 @@
+using System.Globalization;
 using Codegen.ContractServer;
 using ModelsLab.Completions;
 
@@ -43,9 +44,13 @@ try
     Console.WriteLine();
     Console.WriteLine();
     Console.WriteLine("A request that breaks the contract is rejected before it is sent:");
+
+    // Values from users or configuration are checked at run time. A constant would not even compile:
+    // `request with { Temperature = 3 }` is build error CG1001, caught by the package's analyzers.
+    var fromConfiguration = new { Temperature = double.Parse("3", CultureInfo.InvariantCulture), MaxTokens = int.Parse("0", CultureInfo.InvariantCulture) };
     try
     {
-        await client.CreateCompletionAsync(request with { Temperature = 3, MaxTokens = 0 });
+        await client.CreateCompletionAsync(request with { Temperature = fromConfiguration.Temperature, MaxTokens = fromConfiguration.MaxTokens });
     }
     catch (ModelsLabValidationException ex)
     {
