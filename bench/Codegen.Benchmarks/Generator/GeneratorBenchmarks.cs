@@ -1,0 +1,104 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Codegen.Benchmarks.Generator;
+
+/// <summary>
+/// Suite 4: the generator's own time. Cold: a new driver on a new compilation (first build, or the IDE
+/// opening the project). Warm: the driver that already ran, rerun after an edit to an unrelated C# file,
+/// as the IDE does on every keystroke (everything cached). Contract edit: one number in the schema changed.
+/// </summary>
+[MemoryDiagnoser]
+[BenchmarkCategory("Generator")]
+public class GeneratorBenchmarks
+{
+    private string _contract = string.Empty;
+    private CSharpCompilation _compilation = null!;
+    private GeneratorDriver _ranOnce = null!;
+    private AdditionalText _text = null!;
+    private AdditionalText _editedText = null!;
+    private CSharpCompilation[] _edits = [];
+    private int _edit;
+
+    [Params("ModelsLab", "Synthetic 10", "Synthetic 100", "Synthetic 1000")]
+    public string Contract { get; set; } = "ModelsLab";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _contract = Contract == "ModelsLab" ? GeneratorHost.ModelsLabContract() : GeneratorHost.SyntheticContract(int.Parse(Contract["Synthetic ".Length..], System.Globalization.CultureInfo.InvariantCulture));
+        _compilation = GeneratorHost.Compilation(GeneratorHost.UserFile(0));
+        _text = GeneratorHost.Text(_contract);
+        var edited = Contract == "ModelsLab" ? _contract.Replace("\"maximum\": 44000", "\"maximum\": 32000", StringComparison.Ordinal) : _contract.Replace("\"maximum\": 1000", "\"maximum\": 999", StringComparison.Ordinal);
+        _editedText = GeneratorHost.Text(edited);
+        _ranOnce = GeneratorHost.Driver(_text).RunGenerators(_compilation);
+        var sources = _ranOnce.GetRunResult().Results.Single();
+        if (sources.Exception is not null || sources.GeneratedSources.Length == 0 || sources.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            throw new InvalidOperationException($"The generator failed on {Contract}: {sources.Exception} {string.Join("; ", sources.Diagnostics)}");
+        }
+
+        _edits = [.. Enumerable.Range(1, 16).Select(i => _compilation.ReplaceSyntaxTree(_compilation.SyntaxTrees.Single(), GeneratorHost.UserFile(i)))];
+    }
+
+    [Benchmark(Description = "Cold (new driver, new compilation)")]
+    public GeneratorDriver Cold() => GeneratorHost.Driver(GeneratorHost.Text(_contract)).RunGenerators(GeneratorHost.Compilation(GeneratorHost.UserFile(0)));
+
+    [Benchmark(Description = "Warm (unrelated C# edit, all cached)")]
+    public GeneratorDriver Warm() => _ranOnce.RunGenerators(_edits[_edit++ & 15]);
+
+    [Benchmark(Description = "Contract edit (one bound changed)")]
+    public GeneratorDriver ContractEdit() => _ranOnce.ReplaceAdditionalText(_text, _editedText).RunGenerators(_compilation);
+}
+
+/// <summary>
+/// Suite 4, the compile: an unrelated edit, then the whole compilation of the user's code and the generated
+/// code to IL, with the warm generator against the same compile with the generated files already in it.
+/// The difference is what the generator adds to a rebuild.
+/// </summary>
+[MemoryDiagnoser]
+[BenchmarkCategory("Generator")]
+public class CompileAfterEditBenchmarks
+{
+    private GeneratorDriver _ranOnce = null!;
+    private CSharpCompilation _compilation = null!;
+    private CSharpCompilation _withGenerated = null!;
+    private int _revision;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _compilation = GeneratorHost.Compilation(GeneratorHost.UserFile(0));
+        _ranOnce = GeneratorHost.Driver(GeneratorHost.Text(GeneratorHost.ModelsLabContract())).RunGeneratorsAndUpdateCompilation(_compilation, out var output, out _);
+        _withGenerated = (CSharpCompilation)output;
+        if (_withGenerated.SyntaxTrees.Count() < 10)
+        {
+            throw new InvalidOperationException("The generator emitted nothing for the ModelsLab contract.");
+        }
+
+        using var check = new MemoryStream();
+        var result = output.Emit(check);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException("The generated code does not compile: " + string.Join("; ", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        }
+    }
+
+    [Benchmark(Description = "Edit, generator (cached), compile", Baseline = false)]
+    public bool WithGenerator()
+    {
+        var edited = _compilation.ReplaceSyntaxTree(_compilation.SyntaxTrees.Single(), GeneratorHost.UserFile(++_revision));
+        _ranOnce.RunGeneratorsAndUpdateCompilation(edited, out var output, out _);
+        using var pe = new MemoryStream();
+        return output.Emit(pe).Success;
+    }
+
+    [Benchmark(Baseline = true, Description = "Edit, compile (generated files already in)")]
+    public bool WithoutGenerator()
+    {
+        var edited = _withGenerated.ReplaceSyntaxTree(_withGenerated.SyntaxTrees.First(t => t.FilePath == "Unrelated.cs"), GeneratorHost.UserFile(++_revision));
+        using var pe = new MemoryStream();
+        return edited.Emit(pe).Success;
+    }
+}
