@@ -51,6 +51,7 @@ public static class Verify
         streaming.Setup();
         Check(await streaming.OursClient() == StreamingBenchmarks.Chunks, "stream, ours (client)");
         Check(await streaming.OursReader() == StreamingBenchmarks.Chunks, "stream, ours (reader)");
+        Check(await streaming.ProposedReader() == StreamingBenchmarks.Chunks, "stream, proposed byte-level reader");
         Check(await streaming.ServerSentEventsStj() == StreamingBenchmarks.Chunks, "stream, System.Net.ServerSentEvents + STJ");
         Check(await streaming.ServerSentEventsOurs() == StreamingBenchmarks.Chunks, "stream, System.Net.ServerSentEvents + ours");
         Check(await streaming.ReadLineLoop() == StreamingBenchmarks.Chunks, "stream, ReadLineAsync loop");

@@ -68,6 +68,21 @@ public class StreamingBenchmarks
         return Check(count);
     }
 
+    /// <summary>The reader change proposed in docs/performance.md (<see cref="ProposedSseReader"/>) with the generated converter.</summary>
+    [Benchmark(Description = "Proposed: byte-level SSE reader + generated converter")]
+    public async Task<int> ProposedReader()
+    {
+        using var stream = new MemoryStream(_stream, writable: false);
+        var reader = new ProposedSseReader(stream, 1024 * 1024);
+        var count = 0;
+        while (await reader.ReadAsync(CancellationToken.None) && !reader.Data.SequenceEqual(Done))
+        {
+            count += JsonSerializer.Deserialize(reader.Data, ModelsLabJsonContext.Default.CompletionResponse)!.Choices.Count;
+        }
+
+        return Check(count);
+    }
+
     /// <summary>System.Net.ServerSentEvents parsing each event's bytes straight into STJ source-generated types.</summary>
     [Benchmark(Baseline = true, Description = "System.Net.ServerSentEvents + STJ source gen")]
     public async Task<int> ServerSentEventsStj()
