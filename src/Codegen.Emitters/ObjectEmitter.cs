@@ -412,14 +412,16 @@ internal sealed class ObjectEmitter
     {
         var name = property.ParameterName;
         var body = new SourceWriter();
-        var value = property.IsNullable ? "checkedValue" : name;
+        // Locals are named per property: a constructor checks several arguments in one scope.
+        // Parameters never start with "checked" (SchemaReader renames them), so these cannot clash.
+        var value = property.IsNullable ? "checked" + property.Name : name;
         if (property.Type.Kind == TypeRefKind.Union)
         {
             var union = _contract.Types.OfType<UnionTypeSpec>().First(t => t.Name == property.Type.Name);
             foreach (var (unionCase, checks) in ConstraintCode.ForUnion(union, property.Constraints, _contract))
             {
                 // One local per case: the checks of several cases share the enclosing scope.
-                var caseValue = "case" + unionCase.Name;
+                var caseValue = "checked" + property.Name + "As" + unionCase.Name;
                 body.Open($"if ({value}.TryGet{unionCase.Name}(out var {caseValue}))");
                 foreach (var check in checks)
                 {
@@ -452,7 +454,7 @@ internal sealed class ObjectEmitter
 
         if (property.IsNullable)
         {
-            w.Open($"if ({name} is {{ }} checkedValue)");
+            w.Open($"if ({name} is {{ }} checked{property.Name})");
         }
 
         foreach (var line in text.TrimEnd('\n').Split('\n'))

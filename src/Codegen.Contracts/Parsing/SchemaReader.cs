@@ -29,7 +29,7 @@ internal sealed class SchemaReader
         "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
-    /// <summary>Locals of generated builders and validation; a builder parameter of the same name is renamed.</summary>
+    /// <summary>Locals of generated builders and validation; a builder parameter of the same name is renamed (and so is one starting with "checked").</summary>
     private static readonly string[] ReservedParameterNames = { "checkedValue", "result", "violations", "path", "value", "options", "writer", "reader", "additional", "item", "i" };
 
     private static readonly string[] ReservedEnumMemberNames = { "Value", "HasValue", "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType", "IsKnown", "KnownValues" };
@@ -568,9 +568,11 @@ internal sealed class SchemaReader
 
         if (kind is JsonLiteralKind.Integer or JsonLiteralKind.Number && type is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Number)
         {
-            var value = token.Value<decimal>();
+            // 1e308 or 2^64 do not fit a decimal (Newtonsoft holds them as double or BigInteger): out of any range.
+            var fitsDecimal = TryGetDecimal(token, out var value);
             var c = resolved.Constraints;
-            if ((c.Minimum is { } min && (value < min || (c.MinimumIsExclusive && value == min)))
+            if (!fitsDecimal
+                || (c.Minimum is { } min && (value < min || (c.MinimumIsExclusive && value == min)))
                 || (c.Maximum is { } max && (value > max || (c.MaximumIsExclusive && value == max)))
                 || (type == TypeRefKind.Int32 && (value < int.MinValue || value > int.MaxValue))
                 || (type != TypeRefKind.Number && decimal.Truncate(value) != value))
@@ -790,7 +792,10 @@ internal sealed class SchemaReader
         _ => "object",
     };
 
-    private static bool IsWhole(JToken token) => token.Type == JTokenType.Float && decimal.Truncate(token.Value<decimal>()) == token.Value<decimal>();
+    private static bool IsWhole(JToken token) => token.Type == JTokenType.Float && TryGetDecimal(token, out var value) && decimal.Truncate(value) == value;
+
+    private static bool TryGetDecimal(JToken token, out decimal value) =>
+        decimal.TryParse(token.ToString(Formatting.None), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
     /// <summary>A property that is only a <c>$ref</c> takes the description of what it refers to.</summary>
     private static string? DescriptionOfReference(JsonSchemaProperty property) =>
@@ -805,7 +810,7 @@ internal sealed class SchemaReader
         var candidate = Identifiers.ToCamelCase(propertyName);
         var bare = candidate.TrimStart('@');
         var result = candidate;
-        for (var i = 2; taken.Contains(result.TrimStart('@')) || taken.Contains(result.TrimStart('@') + "IsSet"); i++)
+        for (var i = 2; taken.Contains(result.TrimStart('@')) || taken.Contains(result.TrimStart('@') + "IsSet") || (i == 2 && bare.StartsWith("checked", StringComparison.Ordinal)); i++)
         {
             result = bare + i.ToString(CultureInfo.InvariantCulture);
         }
