@@ -26,6 +26,8 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
 
     private const string ReferencesHttpClientFactoryStep = "ReferencesHttpClientFactory";
     private const string EmitInputsStep = "EmitInputs";
+    private const string ContractPlansStep = "ContractPlans";
+    private const string PlannedContractsStep = "PlannedContracts";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -54,9 +56,26 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => compilation.GetTypeByMetadataName(HttpClientFactoryExtensions) is not null)
             .WithTrackingName(ReferencesHttpClientFactoryStep);
 
-        var emitInputs = contracts
+        // Contracts are generated side by side: collisions between them are settled from their keys.
+        var plans = contracts
+            .Select(static (contract, _) => KeyOf(contract))
+            .Collect()
+            .Combine(files.Collect())
+            .Select(static (pair, _) => Plan(pair.Left, pair.Right))
+            .WithTrackingName(ContractPlansStep);
+        context.RegisterSourceOutput(
+            plans.SelectMany(static (plan, _) => plan.Diagnostics),
+            static (spc, diagnostic) => spc.ReportDiagnostic(ToDiagnostic(diagnostic)));
+
+        var planned = contracts
+            .Combine(plans)
+            .Select(static (pair, _) => Place(pair.Left, pair.Right))
+            .Where(static planned => planned is not null)
+            .WithTrackingName(PlannedContractsStep);
+
+        var emitInputs = planned
             .Combine(referencesHttpClientFactory)
-            .Select(static (pair, _) => new EmitOptions(pair.Left, pair.Right))
+            .Select(static (pair, _) => new EmitInput(pair.Left!, pair.Right))
             .WithTrackingName(EmitInputsStep);
         context.RegisterSourceOutput(emitInputs, static (spc, input) => Emit(spc, input, spc.CancellationToken));
     }
@@ -64,15 +83,18 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
     private static bool IsContract(AnalyzerConfigOptions options) =>
         options.TryGetValue(ContractMetadata, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
-    private static void Emit(SourceProductionContext context, EmitOptions input, CancellationToken cancellationToken)
+    private static void Emit(SourceProductionContext context, EmitInput input, CancellationToken cancellationToken)
     {
-        var contract = input.Contract;
+        var contract = input.Planned.Contract;
         try
         {
-            foreach (var file in ContractEmitter.Emit(contract, input))
+            // The emitter names files after the contract's file name; the plan may have made that stem unique.
+            var stem = ContractEmitter.HintStem(contract);
+            foreach (var file in ContractEmitter.Emit(contract, new EmitOptions(contract, input.ReferencesHttpClientFactory)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                context.AddSource(file.HintName, file.Text);
+                var hintName = file.HintName.StartsWith(stem, StringComparison.Ordinal) ? input.Planned.HintStem + file.HintName.Substring(stem.Length) : file.HintName;
+                context.AddSource(hintName, file.Text);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

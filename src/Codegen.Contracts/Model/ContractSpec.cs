@@ -11,6 +11,9 @@ public sealed record ContractSpec
     /// <summary>The contract file's name without folders, for hint names and messages.</summary>
     public required string FileName { get; init; }
 
+    /// <summary>The contract file's full path: what tells two contracts of the same file name apart.</summary>
+    public string FilePath { get; init; } = string.Empty;
+
     /// <summary>C# namespace of the generated code.</summary>
     public required string Namespace { get; init; }
 

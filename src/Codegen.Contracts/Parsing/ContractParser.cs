@@ -89,6 +89,7 @@ public static class ContractParser
         return new ContractSpec
         {
             FileName = System.IO.Path.GetFileName(path),
+            FilePath = path,
             Namespace = extension.Namespace,
             Prefix = extension.Prefix,
             Title = schema.Title,
