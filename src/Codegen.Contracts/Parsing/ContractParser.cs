@@ -46,7 +46,8 @@ public static class ContractParser
         catch (JsonReaderException ex)
         {
             var line = Math.Max(0, ex.LineNumber - 1);
-            var column = Math.Max(0, ex.LinePosition - 1);
+            // A reader error's LinePosition counts the characters read before the offending one: it is the zero-based column.
+            var column = Math.Max(0, ex.LinePosition);
             diagnostics.Add(ContractDiagnosticIds.InvalidJson, SourceSpan.At(path, line, column),
                 $"The contract is not valid JSON: {JsonDocumentMap.Excerpt(StripPosition(ex.Message), 200)}");
             return null;

@@ -77,6 +77,11 @@ public class DiagnosticLocationTests
         Assert.Equal("CG0001", diagnostic.Id);
         var expected = Position(text, text.IndexOf(near, StringComparison.Ordinal) + (near.StartsWith('\n') ? 1 : 0));
         Assert.Equal(expected.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        if (!near.StartsWith('\n'))
+        {
+            Assert.Equal(expected.Character, diagnostic.Location.GetLineSpan().StartLinePosition.Character);
+        }
+
         Assert.Contains("not valid JSON", diagnostic.GetMessage());
         Assert.Empty(run.Sources);
     }
