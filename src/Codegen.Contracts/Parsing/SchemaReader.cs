@@ -208,6 +208,7 @@ internal sealed class SchemaReader
     private Resolved ResolveCore(JsonSchema schema, string pointer, string nameHint)
     {
         CheckBounds(schema, pointer);
+        ReportIgnoredKeywords(pointer);
         var constraints = ConstraintsOf(schema);
 
         if (schema.AllOf.Count > 0)
@@ -419,6 +420,7 @@ internal sealed class SchemaReader
 
     private ObjectTypeSpec CreateObject(JsonSchema schema, string pointer, string typeName)
     {
+        ReportIgnoredKeywords(pointer);
         var properties = new List<PropertySpec>();
         var byJsonName = new Dictionary<string, int>(StringComparer.Ordinal);
         var memberNames = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { typeName };
@@ -831,6 +833,30 @@ internal sealed class SchemaReader
         else
         {
             _looseTypes.Add(spec);
+        }
+    }
+
+    /// <summary>Keywords that constrain values in ways no generated type or check expresses; each is named, never silently dropped.</summary>
+    private static readonly string[] IgnoredKeywords =
+    {
+        "not", "if", "then", "else", "const", "contains", "propertyNames", "patternProperties", "dependencies", "dependentRequired", "dependentSchemas",
+        "unevaluatedProperties", "unevaluatedItems", "prefixItems",
+    };
+
+    private void ReportIgnoredKeywords(string pointer)
+    {
+        if (_document.Find(pointer) is not JObject node)
+        {
+            return;
+        }
+
+        foreach (var keyword in IgnoredKeywords)
+        {
+            if (node.Property(keyword, StringComparison.Ordinal) is { } property)
+            {
+                _diagnostics.Add(ContractDiagnosticIds.UnsupportedConstruct, _document.SpanOf(property),
+                    $"The generator does not support '{keyword}'; values are not checked against it, and the rest of this schema is generated as if it were absent.");
+            }
         }
     }
 

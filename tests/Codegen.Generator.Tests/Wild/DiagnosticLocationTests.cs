@@ -34,6 +34,8 @@ public class DiagnosticLocationTests
         { "CG0009", """ "A": { "type": "object", "properties": { "n": { "type": "integer", "maximum": 10, "default": 50 } } } """, "\"default\"" },
         { "CG0009", """ "A": { "type": "object", "properties": { "n": { "type": "integer", "default": "ten" } } } """, "\"default\"" },
         { "CG0010", """ "A": { "type": "object", "properties": { "t": { "type": "array", "items": [ { "type": "string" } ] } } } """, "\"t\"" },
+        { "CG0010", """ "A": { "type": "object", "properties": { "s": { "type": "string", "not": { "const": "x" } } } } """, "\"not\"" },
+        { "CG0010", """ "A": { "type": "object", "patternProperties": { "^x-": { "type": "string" } }, "properties": { "s": { "type": "string" } } } """, "\"patternProperties\"" },
     };
 
     [Theory]
