@@ -56,9 +56,8 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => compilation.GetTypeByMetadataName(HttpClientFactoryExtensions) is not null)
             .WithTrackingName(ReferencesHttpClientFactoryStep);
 
-        // Contracts are generated side by side: collisions between them are settled from their keys.
+        // Contracts are generated side by side: clashes between them are settled across all of them.
         var plans = contracts
-            .Select(static (contract, _) => KeyOf(contract))
             .Collect()
             .Combine(files.Collect())
             .Select(static (pair, _) => Plan(pair.Left, pair.Right))
@@ -67,15 +66,14 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
             plans.SelectMany(static (plan, _) => plan.Diagnostics),
             static (spc, diagnostic) => spc.ReportDiagnostic(ToDiagnostic(diagnostic)));
 
-        var planned = contracts
-            .Combine(plans)
-            .Select(static (pair, _) => Place(pair.Left, pair.Right))
-            .Where(static planned => planned is not null)
+        // Item by item again: a contract that was not edited gives an equal item, so its output stays cached.
+        var planned = plans
+            .SelectMany(static (plan, _) => plan.Planned)
             .WithTrackingName(PlannedContractsStep);
 
         var emitInputs = planned
             .Combine(referencesHttpClientFactory)
-            .Select(static (pair, _) => new EmitInput(pair.Left!, pair.Right))
+            .Select(static (pair, _) => new EmitInput(pair.Left, pair.Right))
             .WithTrackingName(EmitInputsStep);
         context.RegisterSourceOutput(emitInputs, static (spc, input) => Emit(spc, input, spc.CancellationToken));
     }

@@ -121,6 +121,19 @@ public class FuzzTests(ITestOutputHelper output)
             }
         }
 
+        // The real generator over several mutants at once: most share a namespace, so this exercises the
+        // cross-contract plan (CG0011, unique hint names) as well as the pipeline's own error handling.
+        var together = GeneratorHarness.Run(clean.Take(12).Select((m, n) => new ContractInput($"/fuzz/{n % 3}/m{m.Index % 2}.schema.json", m.Text)));
+        if (together.GeneratorDiagnostics.FirstOrDefault(d => d.Id is "CG0099" or "CS8785") is { } crash)
+        {
+            failures.Add("several mutants in one generator run: " + crash);
+        }
+        else if (!together.GeneratorDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Id != "CG0011")
+            && together.Output.GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
+        {
+            failures.Add("several mutants in one generator run do not compile: " + error);
+        }
+
         output.WriteLine($"{Mutants} mutants (seed {Seed}): {withErrors} rejected with error diagnostics, {distinctOutputs.Count} distinct clean outputs, {clean.Count} compiled; parse+emit {parsed.TotalSeconds:F1}s, total {clock.Elapsed.TotalSeconds:F1}s.");
         Assert.True(failures.Count == 0, $"{failures.Count} failing mutants (written to {CorpusDirectory}; commit them as regression tests):{Environment.NewLine}{string.Join(Environment.NewLine, failures.Take(10))}");
     }

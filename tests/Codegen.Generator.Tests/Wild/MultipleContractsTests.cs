@@ -82,6 +82,17 @@ public class MultipleContractsTests
     }
 
     [Fact]
+    public void SameFileListedTwiceIsGeneratedOnce()
+    {
+        var contract = new ContractInput("/c/things.schema.json", Contract("Acme.Things"));
+        var run = GeneratorHarness.Run([contract, contract]);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Single(run.Sources, s => s.HintName == "things.Thing.g.cs");
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
     public void EditingOneContractLeavesTheOthersOutputCached()
     {
         var compilation = GeneratorHarness.CreateCompilation("class A { }");
