@@ -71,6 +71,7 @@ public class DiagnosticLocationTests
     [InlineData("{\n  \"definitions\": {\n    \"A\": { \"type\": \"object\" \n  }", "\n  }")]
     [InlineData("{\n  \"title\": \"unterminated\n}", "\n}")]
     [InlineData("{ \"a\": 1 } trailing", "trailing")]
+    [InlineData("{\n  \"title\": \"a\",\n  \"title\": \"b\"\n}", "\n  \"title\": \"b\"")]
     public void MalformedJsonIsReportedWhereTheParserStopped(string text, string near)
     {
         var run = GeneratorHarness.Run(text);
