@@ -108,7 +108,7 @@ public class FuzzTests(ITestOutputHelper output)
         var parsed = clock.Elapsed;
         foreach (var batch in clean.Chunk(BatchSize))
         {
-            var trees = batch.SelectMany(m => m.Files.Select(f => CSharpSyntaxTree.ParseText(f.Text, ConsumerParseOptions, path: $"m{m.Index}/{f.HintName}"))).ToList();
+            var trees = batch.SelectMany(m => m.Files.Select(f => CSharpSyntaxTree.ParseText(f.Text, GeneratorHarness.ParseOptions, path: $"m{m.Index}/{f.HintName}"))).ToList();
             var compilation = GeneratorHarness.CreateCompilation().AddSyntaxTrees(trees);
             var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             foreach (var mutant in batch)
@@ -162,12 +162,6 @@ public class FuzzTests(ITestOutputHelper output)
             Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
         }
     }
-
-    /// <summary>
-    /// The harness's Roslyn 4.11 calls C# 13 'preview'; consumers build with the .NET 10 SDK (C# 14),
-    /// where the emitted client's ref locals in async methods are allowed.
-    /// </summary>
-    private static readonly CSharpParseOptions ConsumerParseOptions = GeneratorHarness.ParseOptions.WithLanguageVersion(LanguageVersion.Preview);
 
     private static int FromEnvironment(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), out var value) && value > 0 ? value : fallback;
