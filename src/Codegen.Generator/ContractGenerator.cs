@@ -24,10 +24,6 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
     /// <summary>The type whose presence means the compilation references Microsoft.Extensions.Http.</summary>
     private const string HttpClientFactoryExtensions = "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions";
 
-    private const string ReferencesHttpClientFactoryStep = "ReferencesHttpClientFactory";
-    private const string EmitInputsStep = "EmitInputs";
-    private const string ContractPlansStep = "ContractPlans";
-    private const string PlannedContractsStep = "PlannedContracts";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -54,14 +50,14 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
         // Only a bool leaves the compilation, so the cache holds while the user edits code.
         var referencesHttpClientFactory = context.CompilationProvider
             .Select(static (compilation, _) => compilation.GetTypeByMetadataName(HttpClientFactoryExtensions) is not null)
-            .WithTrackingName(ReferencesHttpClientFactoryStep);
+            .WithTrackingName(TrackingNames.ReferencesHttpClientFactory);
 
         // Contracts are generated side by side: clashes between them are settled across all of them.
         var plans = contracts
             .Collect()
             .Combine(files.Collect())
             .Select(static (pair, _) => Plan(pair.Left, pair.Right))
-            .WithTrackingName(ContractPlansStep);
+            .WithTrackingName(TrackingNames.ContractPlans);
         context.RegisterSourceOutput(
             plans.SelectMany(static (plan, _) => plan.Diagnostics),
             static (spc, diagnostic) => spc.ReportDiagnostic(ToDiagnostic(diagnostic)));
@@ -69,12 +65,12 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
         // Item by item again: a contract that was not edited gives an equal item, so its output stays cached.
         var planned = plans
             .SelectMany(static (plan, _) => plan.Planned)
-            .WithTrackingName(PlannedContractsStep);
+            .WithTrackingName(TrackingNames.PlannedContracts);
 
         var emitInputs = planned
             .Combine(referencesHttpClientFactory)
             .Select(static (pair, _) => new EmitInput(pair.Left, pair.Right))
-            .WithTrackingName(EmitInputsStep);
+            .WithTrackingName(TrackingNames.EmitInputs);
         context.RegisterSourceOutput(emitInputs, static (spc, input) => Emit(spc, input, spc.CancellationToken));
     }
 

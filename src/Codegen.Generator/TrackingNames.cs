@@ -7,4 +7,11 @@ public static class TrackingNames
     public const string Parsed = nameof(Parsed);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Contracts = nameof(Contracts);
+    public const string ReferencesHttpClientFactory = nameof(ReferencesHttpClientFactory);
+    public const string ContractPlans = nameof(ContractPlans);
+    public const string PlannedContracts = nameof(PlannedContracts);
+    public const string EmitInputs = nameof(EmitInputs);
+
+    /// <summary>Every step, in pipeline order.</summary>
+    public static readonly string[] All = [ContractFiles, Parsed, Diagnostics, Contracts, ReferencesHttpClientFactory, ContractPlans, PlannedContracts, EmitInputs];
 }
