@@ -118,6 +118,9 @@ internal static class ClientSupportEmitter
                 /// <summary>The request id the server returned (<c>x-request-id</c>), for support tickets.</summary>
                 public string? RequestId { get; init; }
 
+                /// <summary>True when the connection failed after the status arrived: the body is cut short and was retried like a connection failure.</summary>
+                public bool IsConnectionFailure { get; internal set; }
+
                 /// <summary>How long the server asked the client to wait (<c>retry-after-ms</c> or <c>Retry-After</c>).</summary>
                 public global::System.TimeSpan? RetryAfter { get; init; }
 
@@ -445,6 +448,10 @@ internal static class ClientSupportEmitter
                             {
                                 failure = new global::System.TimeoutException(method + " " + path + " did not complete within the timeout of " + Options.Timeout.TotalSeconds + " s (attempt " + (attempt + 1) + ").", ex);
                             }
+                            catch ({{p}}ApiException ex) when (ex.IsConnectionFailure)
+                            {
+                                failure = ex;
+                            }
                             catch (global::System.Exception ex) when (ex is global::System.Net.Http.HttpRequestException or global::System.IO.IOException)
                             {
                                 failure = ex;
@@ -479,7 +486,20 @@ internal static class ClientSupportEmitter
                     var chunk = new byte[16384];
                     while (true)
                     {
-                        var read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+                        int read;
+                        try
+                        {
+                            read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (global::System.Exception ex) when (ex is global::System.IO.IOException or global::System.Net.Http.HttpRequestException)
+                        {
+                            // The status arrived but the body did not: say so with what did arrive. The retry loop may try again.
+                            var received = global::System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+                            var truncated = Protocol(response, "The connection closed before the whole response arrived (" + buffer.Length + " bytes received): " + ex.Message, ex, received);
+                            truncated.IsConnectionFailure = true;
+                            throw truncated;
+                        }
+
                         if (read == 0)
                         {
                             return buffer.ToArray();

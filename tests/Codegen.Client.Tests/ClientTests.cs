@@ -153,8 +153,14 @@ public sealed class ClientTests(ServerFixture fixture)
     {
         var key = Key();
         using var client = fixture.Client($"key={key};drop-after-bytes=40");
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.CreateCompletionAsync(Request));
+        var ex = await Assert.ThrowsAsync<ModelsLabApiException>(() => client.CreateCompletionAsync(Request));
+
         Assert.Equal(3, fixture.Server.Attempts(key));
+        Assert.True(ex.IsConnectionFailure);
+        Assert.Equal(200, ex.StatusCode);
+        Assert.Contains("40 bytes received", ex.Message);
+        Assert.Equal(40, ex.BodyExcerpt!.Length);
+        Assert.IsAssignableFrom<IOException>(ex.InnerException);
     }
 
     [Fact]

@@ -40,6 +40,9 @@ namespace ModelsLab.Completions
         /// <summary>The request id the server returned (<c>x-request-id</c>), for support tickets.</summary>
         public string? RequestId { get; init; }
 
+        /// <summary>True when the connection failed after the status arrived: the body is cut short and was retried like a connection failure.</summary>
+        public bool IsConnectionFailure { get; internal set; }
+
         /// <summary>How long the server asked the client to wait (<c>retry-after-ms</c> or <c>Retry-After</c>).</summary>
         public global::System.TimeSpan? RetryAfter { get; init; }
 

@@ -106,6 +106,10 @@ namespace ModelsLab.Completions
                     {
                         failure = new global::System.TimeoutException(method + " " + path + " did not complete within the timeout of " + Options.Timeout.TotalSeconds + " s (attempt " + (attempt + 1) + ").", ex);
                     }
+                    catch (ModelsLabApiException ex) when (ex.IsConnectionFailure)
+                    {
+                        failure = ex;
+                    }
                     catch (global::System.Exception ex) when (ex is global::System.Net.Http.HttpRequestException or global::System.IO.IOException)
                     {
                         failure = ex;
@@ -140,7 +144,20 @@ namespace ModelsLab.Completions
             var chunk = new byte[16384];
             while (true)
             {
-                var read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+                int read;
+                try
+                {
+                    read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+                }
+                catch (global::System.Exception ex) when (ex is global::System.IO.IOException or global::System.Net.Http.HttpRequestException)
+                {
+                    // The status arrived but the body did not: say so with what did arrive. The retry loop may try again.
+                    var received = global::System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+                    var truncated = Protocol(response, "The connection closed before the whole response arrived (" + buffer.Length + " bytes received): " + ex.Message, ex, received);
+                    truncated.IsConnectionFailure = true;
+                    throw truncated;
+                }
+
                 if (read == 0)
                 {
                     return buffer.ToArray();
