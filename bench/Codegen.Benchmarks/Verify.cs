@@ -43,6 +43,7 @@ public static class Verify
             Check(string.Concat(read.Ours()!.Choices.Select(c => c.Text)) == texts && read.Ours()!.Usage!.TotalTokens == limit.Usage!.TotalTokens, $"deserialize {size}, ours");
             Check(string.Concat(read.OursDirect().Choices.Select(c => c.Text)) == texts, $"deserialize {size}, ours direct");
             Check(string.Concat(read.StjSourceGen()!.Choices.Select(c => c.Text)) == texts, $"deserialize {size}, STJ source gen");
+            Check(string.Concat(read.StjSourceGenLoose()!.Choices.Select(c => c.Text)) == texts, $"deserialize {size}, STJ source gen without required");
             Check(string.Concat(read.StjReflectionPeer()!.Choices.Select(c => c.Text)) == texts, $"deserialize {size}, STJ reflection");
             Check(string.Concat(read.NSwag()!.Choices.Select(c => c.Text)) == texts && read.NSwag()!.Choices.First().Finish_reason.Value == "length", $"deserialize {size}, NSwag");
         }
@@ -53,6 +54,7 @@ public static class Verify
         Check(await streaming.OursReader() == StreamingBenchmarks.Chunks, "stream, ours (reader)");
         Check(await streaming.ProposedReader() == StreamingBenchmarks.Chunks, "stream, proposed byte-level reader");
         Check(await streaming.ServerSentEventsStj() == StreamingBenchmarks.Chunks, "stream, System.Net.ServerSentEvents + STJ");
+        Check(await streaming.ServerSentEventsStjLoose() == StreamingBenchmarks.Chunks, "stream, System.Net.ServerSentEvents + STJ without required");
         Check(await streaming.ServerSentEventsOurs() == StreamingBenchmarks.Chunks, "stream, System.Net.ServerSentEvents + ours");
         Check(await streaming.ReadLineLoop() == StreamingBenchmarks.Chunks, "stream, ReadLineAsync loop");
         streaming.Cleanup();

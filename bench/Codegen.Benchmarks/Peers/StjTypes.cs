@@ -45,10 +45,41 @@ public sealed class StjCompletionUsage
     [JsonPropertyName("total_tokens")] public required int TotalTokens { get; set; }
 }
 
+// The same response without C# `required`: System.Text.Json then skips its required-property tracking, about
+// twice as fast on the small response, but a missing "choices" reads as an empty list instead of an error.
+// Measured as well so that System.Text.Json's best case is on the table.
+
+public sealed class StjLooseCompletionResponse
+{
+    [JsonPropertyName("object")] public string Object { get; set; } = "";
+    [JsonPropertyName("created")] public long Created { get; set; }
+    [JsonPropertyName("model")] public string Model { get; set; } = "";
+    [JsonPropertyName("choices")] public List<StjLooseCompletionChoice> Choices { get; set; } = [];
+    [JsonPropertyName("usage")] public StjLooseCompletionUsage? Usage { get; set; }
+}
+
+public sealed class StjLooseCompletionChoice
+{
+    [JsonPropertyName("text")] public string Text { get; set; } = "";
+    [JsonPropertyName("index")] public int Index { get; set; }
+    [JsonPropertyName("logprobs")] public JsonElement? Logprobs { get; set; }
+    [JsonPropertyName("finish_reason")] public string? FinishReason { get; set; }
+    [JsonPropertyName("stop_reason")] public string? StopReason { get; set; }
+    [JsonPropertyName("prompt_logprobs")] public JsonElement? PromptLogprobs { get; set; }
+}
+
+public sealed class StjLooseCompletionUsage
+{
+    [JsonPropertyName("prompt_tokens")] public int PromptTokens { get; set; }
+    [JsonPropertyName("completion_tokens")] public int CompletionTokens { get; set; }
+    [JsonPropertyName("total_tokens")] public int TotalTokens { get; set; }
+}
+
 /// <summary>System.Text.Json's own source generator over the hand-written types.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StjCompletionRequest))]
 [JsonSerializable(typeof(StjCompletionResponse))]
+[JsonSerializable(typeof(StjLooseCompletionResponse))]
 public sealed partial class StjJsonContext : JsonSerializerContext
 {
 }

@@ -65,6 +65,9 @@ public class JsonDeserializeBenchmarks
     [Benchmark(Description = "STJ source gen")]
     public StjCompletionResponse? StjSourceGen() => JsonSerializer.Deserialize(_utf8, StjJsonContext.Default.StjCompletionResponse);
 
+    [Benchmark(Description = "STJ source gen, no `required`")]
+    public StjLooseCompletionResponse? StjSourceGenLoose() => JsonSerializer.Deserialize(_utf8, StjJsonContext.Default.StjLooseCompletionResponse);
+
     [Benchmark(Description = "STJ reflection")]
     public StjCompletionResponse? StjReflectionPeer() => JsonSerializer.Deserialize<StjCompletionResponse>(_utf8, StjReflection.Options);
 

@@ -104,6 +104,27 @@ public class StreamingBenchmarks
         return Check(count);
     }
 
+    /// <summary>The same with types without C# <c>required</c>: System.Text.Json's fastest path (see Peers/StjTypes.cs).</summary>
+    [Benchmark(Description = "System.Net.ServerSentEvents + STJ source gen, no `required`")]
+    public async Task<int> ServerSentEventsStjLoose()
+    {
+        using var stream = new MemoryStream(_stream, writable: false);
+        var count = 0;
+        var parser = SseParser.Create(stream, static (_, data) =>
+            data.SequenceEqual(Done) ? null : JsonSerializer.Deserialize(data, StjJsonContext.Default.StjLooseCompletionResponse));
+        await foreach (var item in parser.EnumerateAsync())
+        {
+            if (item.Data is null)
+            {
+                break;
+            }
+
+            count += item.Data.Choices.Count;
+        }
+
+        return Check(count);
+    }
+
     /// <summary>The same parser with the generated types: separates the SSE reader's cost from the JSON's.</summary>
     [Benchmark(Description = "System.Net.ServerSentEvents + our converter")]
     public async Task<int> ServerSentEventsOurs()
