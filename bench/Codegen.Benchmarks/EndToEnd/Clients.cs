@@ -27,14 +27,14 @@ public sealed class Clients : IDisposable
         });
     }
 
-    public static readonly string[] Names = ["Ours", "Raw HttpClient + STJ source gen", "Refit", "NSwag-style (Newtonsoft)"];
+    public static readonly string[] Names = ["Ours", "Raw HttpClient", "Refit", "NSwag-style"];
 
     public Func<Task<int>> Get(string name) => name switch
     {
         "Ours" => Ours,
-        "Raw HttpClient + STJ source gen" => RawHttpClient,
+        "Raw HttpClient" => RawHttpClient,
         "Refit" => Refit,
-        "NSwag-style (Newtonsoft)" => NSwag,
+        "NSwag-style" => NSwag,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 

@@ -15,7 +15,7 @@ public class EndToEndBenchmarks
     private Clients _clients = null!;
     private Func<Task<int>> _call = null!;
 
-    [Params("Ours", "Raw HttpClient + STJ source gen", "Refit", "NSwag-style (Newtonsoft)")]
+    [Params("Ours", "Raw HttpClient", "Refit", "NSwag-style")]
     public string Client { get; set; } = "Ours";
 
     [GlobalSetup]

@@ -44,7 +44,7 @@ public static class LoadTest
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var concurrency in new[] { 1, 32 })
         {
-            var raw = best[("Raw HttpClient + STJ source gen", concurrency)];
+            var raw = best[("Raw HttpClient", concurrency)];
             foreach (var name in Clients.Names)
             {
                 var r = best[(name, concurrency)];
