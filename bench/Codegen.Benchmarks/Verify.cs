@@ -52,7 +52,6 @@ public static class Verify
         streaming.Setup();
         Check(await streaming.OursClient() == StreamingBenchmarks.Chunks, "stream, ours (client)");
         Check(await streaming.OursReader() == StreamingBenchmarks.Chunks, "stream, ours (reader)");
-        Check(await streaming.ProposedReader() == StreamingBenchmarks.Chunks, "stream, proposed byte-level reader");
         Check(await streaming.ServerSentEventsStj() == StreamingBenchmarks.Chunks, "stream, System.Net.ServerSentEvents + STJ");
         Check(await streaming.ServerSentEventsStjLoose() == StreamingBenchmarks.Chunks, "stream, System.Net.ServerSentEvents + STJ without required");
         Check(await streaming.ServerSentEventsOurs() == StreamingBenchmarks.Chunks, "stream, System.Net.ServerSentEvents + ours");

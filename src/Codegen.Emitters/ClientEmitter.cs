@@ -236,18 +236,18 @@ internal static class ClientEmitter
             var reader = new {{p}}ServerSentEventReader(content, _pipeline.Options.MaxEventBytes);
             while (true)
             {
-                var next = await _pipeline.ReadEventAsync(reader, response, idle, cancellationToken).ConfigureAwait(false);
-                if (next is not { } serverEvent || serverEvent.Data == {{CSharp.StringLiteral(stream.DoneSentinel)}})
+                if (!await _pipeline.ReadEventAsync(reader, response, idle, cancellationToken).ConfigureAwait(false) || reader.DataEquals({{CSharp.StringLiteral(stream.DoneSentinel)}}u8))
                 {
                     yield break;
                 }
 
-                if (serverEvent.EventType == "error")
+                if (reader.EventType == "error")
                 {
-                    throw _pipeline.ErrorInBody(response, serverEvent.Data) ?? _pipeline.Protocol(response, "The server sent an error event.", null, serverEvent.Data);
+                    var text = reader.DataText();
+                    throw _pipeline.ErrorInBody(response, text) ?? _pipeline.Protocol(response, "The server sent an error event.", null, text);
                 }
 
-                var chunk = _pipeline.Deserialize(response, global::System.Text.Encoding.UTF8.GetBytes(serverEvent.Data), {{context}}.{{stream.ChunkType}});
+                var chunk = _pipeline.DeserializeEvent(response, reader, {{context}}.{{stream.ChunkType}});
                 TagResponse(activity, {{chunkModel}}, {{usage.Input}}, {{usage.Output}});
                 yield return chunk;
             }

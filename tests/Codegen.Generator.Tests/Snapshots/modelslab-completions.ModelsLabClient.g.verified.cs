@@ -179,18 +179,18 @@ namespace ModelsLab.Completions
             var reader = new ModelsLabServerSentEventReader(content, _pipeline.Options.MaxEventBytes);
             while (true)
             {
-                var next = await _pipeline.ReadEventAsync(reader, response, idle, cancellationToken).ConfigureAwait(false);
-                if (next is not { } serverEvent || serverEvent.Data == "[DONE]")
+                if (!await _pipeline.ReadEventAsync(reader, response, idle, cancellationToken).ConfigureAwait(false) || reader.DataEquals("[DONE]"u8))
                 {
                     yield break;
                 }
 
-                if (serverEvent.EventType == "error")
+                if (reader.EventType == "error")
                 {
-                    throw _pipeline.ErrorInBody(response, serverEvent.Data) ?? _pipeline.Protocol(response, "The server sent an error event.", null, serverEvent.Data);
+                    var text = reader.DataText();
+                    throw _pipeline.ErrorInBody(response, text) ?? _pipeline.Protocol(response, "The server sent an error event.", null, text);
                 }
 
-                var chunk = _pipeline.Deserialize(response, global::System.Text.Encoding.UTF8.GetBytes(serverEvent.Data), global::ModelsLab.Completions.ModelsLabJsonContext.Default.CompletionResponse);
+                var chunk = _pipeline.DeserializeEvent(response, reader, global::ModelsLab.Completions.ModelsLabJsonContext.Default.CompletionResponse);
                 TagResponse(activity, chunk.Model, (int?)chunk.Usage?.PromptTokens, (int?)chunk.Usage?.CompletionTokens);
                 yield return chunk;
             }

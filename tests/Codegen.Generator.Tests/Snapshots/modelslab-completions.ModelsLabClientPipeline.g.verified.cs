@@ -131,45 +131,93 @@ namespace ModelsLab.Completions
             }
         }
 
-        /// <summary>Reads a whole body, at most <see cref="ModelsLabClientOptions.MaxResponseBytes"/>.</summary>
+        /// <summary>
+        /// Reads a whole body, at most <see cref="ModelsLabClientOptions.MaxResponseBytes"/>. With a Content-Length within
+        /// the limit the body is read straight into an array of that size; otherwise into pooled buffers, copied once.
+        /// </summary>
         public async global::System.Threading.Tasks.Task<byte[]> ReadBodyAsync(global::System.Net.Http.HttpResponseMessage response, long limit, global::System.Threading.CancellationToken cancellationToken)
         {
-            if (response.Content.Headers.ContentLength > limit)
+            var contentLength = response.Content.Headers.ContentLength;
+            if (contentLength > limit)
             {
                 throw Protocol(response, "The response body is larger than the limit of " + limit + " bytes.", null, null);
             }
 
             using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using var buffer = new global::System.IO.MemoryStream();
-            var chunk = new byte[16384];
-            while (true)
+            int length = 0;
+            if (contentLength is { } known && known <= int.MaxValue)
             {
-                int read;
-                try
+                var exact = known == 0 ? global::System.Array.Empty<byte>() : new byte[known];
+                while (length < exact.Length)
                 {
-                    read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
-                }
-                catch (global::System.Exception ex) when (ex is global::System.IO.IOException or global::System.Net.Http.HttpRequestException)
-                {
-                    // The status arrived but the body did not: say so with what did arrive. The retry loop may try again.
-                    var received = global::System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-                    var truncated = Protocol(response, "The connection closed before the whole response arrived (" + buffer.Length + " bytes received): " + ex.Message, ex, received);
-                    truncated.IsConnectionFailure = true;
-                    throw truncated;
+                    var read = await ReadBodyChunkAsync(response, stream, exact, length, cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        throw Truncated(response, exact, length, "the body ended before its Content-Length of " + known + " bytes", null);
+                    }
+
+                    length += read;
                 }
 
-                if (read == 0)
-                {
-                    return buffer.ToArray();
-                }
-
-                if (buffer.Length + read > limit)
-                {
-                    throw Protocol(response, "The response body is larger than the limit of " + limit + " bytes.", null, null);
-                }
-
-                buffer.Write(chunk, 0, read);
+                return exact;
             }
+
+            var pool = global::System.Buffers.ArrayPool<byte>.Shared;
+            var buffer = pool.Rent(16384);
+            try
+            {
+                while (true)
+                {
+                    if (length == buffer.Length)
+                    {
+                        var larger = pool.Rent((int)global::System.Math.Min(buffer.Length * 2L, 0x7FFFFFC7));
+                        global::System.Buffer.BlockCopy(buffer, 0, larger, 0, length);
+                        pool.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    var read = await ReadBodyChunkAsync(response, stream, buffer, length, cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        var body = new byte[length];
+                        global::System.Buffer.BlockCopy(buffer, 0, body, 0, length);
+                        return body;
+                    }
+
+                    if (length + (long)read > limit)
+                    {
+                        throw Protocol(response, "The response body is larger than the limit of " + limit + " bytes.", null, null);
+                    }
+
+                    length += read;
+                }
+            }
+            finally
+            {
+                pool.Return(buffer);
+            }
+        }
+
+        /// <summary>One read of a body into <paramref name="buffer"/> after the <paramref name="length"/> bytes already there.</summary>
+        private async global::System.Threading.Tasks.ValueTask<int> ReadBodyChunkAsync(global::System.Net.Http.HttpResponseMessage response, global::System.IO.Stream stream, byte[] buffer, int length, global::System.Threading.CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await stream.ReadAsync(new global::System.Memory<byte>(buffer, length, buffer.Length - length), cancellationToken).ConfigureAwait(false);
+            }
+            catch (global::System.Exception ex) when (ex is global::System.IO.IOException or global::System.Net.Http.HttpRequestException)
+            {
+                // The status arrived but the body did not: say so with what did arrive. The retry loop may try again.
+                throw Truncated(response, buffer, length, ex.Message, ex);
+            }
+        }
+
+        private ModelsLabApiException Truncated(global::System.Net.Http.HttpResponseMessage response, byte[] received, int length, string reason, global::System.Exception? inner)
+        {
+            var text = global::System.Text.Encoding.UTF8.GetString(received, 0, length);
+            var truncated = Protocol(response, "The connection closed before the whole response arrived (" + length + " bytes received): " + reason, inner, text);
+            truncated.IsConnectionFailure = true;
+            return truncated;
         }
 
         /// <summary>
@@ -195,8 +243,32 @@ namespace ModelsLab.Completions
             throw Protocol(response, "The response is null, not a " + typeof(T).Name + ".", null, global::System.Text.Encoding.UTF8.GetString(utf8));
         }
 
-        /// <summary>The next event of a stream; the timeout applies to the wait for each event.</summary>
-        public async global::System.Threading.Tasks.Task<ModelsLabServerSentEvent?> ReadEventAsync(ModelsLabServerSentEventReader reader, global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationTokenSource idle, global::System.Threading.CancellationToken cancellationToken)
+        /// <summary>
+        /// Parses the data of the reader's last event with the contract's converters, straight from its UTF-8
+        /// bytes; the same rules as <see cref="Deserialize{T}(global::System.Net.Http.HttpResponseMessage, byte[], global::System.Text.Json.Serialization.Metadata.JsonTypeInfo{T})"/>.
+        /// Not async: the data is a span.
+        /// </summary>
+        public T DeserializeEvent<T>(global::System.Net.Http.HttpResponseMessage response, ModelsLabServerSentEventReader reader, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+        {
+            try
+            {
+                var value = global::System.Text.Json.JsonSerializer.Deserialize(reader.Data, typeInfo);
+                if (value is not null)
+                {
+                    return value;
+                }
+            }
+            catch (global::System.Text.Json.JsonException ex)
+            {
+                var text = reader.DataText();
+                throw ErrorInBody(response, text) ?? Protocol(response, "The response is not a valid " + typeof(T).Name + ": " + ex.Message, ex, text);
+            }
+
+            throw Protocol(response, "The response is null, not a " + typeof(T).Name + ".", null, reader.DataText());
+        }
+
+        /// <summary>Reads the next event of a stream into the reader; false at the end of the body. The timeout applies to the wait for each event.</summary>
+        public async global::System.Threading.Tasks.ValueTask<bool> ReadEventAsync(ModelsLabServerSentEventReader reader, global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationTokenSource idle, global::System.Threading.CancellationToken cancellationToken)
         {
             idle.CancelAfter(Options.Timeout);
             try

@@ -6,29 +6,26 @@
 
 namespace ModelsLab.Completions
 {
-    /// <summary>One server-sent event: its type (null for the default) and its data lines joined by <c>\n</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
-    internal readonly record struct ModelsLabServerSentEvent(string? EventType, string Data);
-
     /// <summary>
     /// Reads server-sent events as they arrive. Lines end with <c>\n</c>, <c>\r\n</c> or <c>\r</c>; comments and
     /// unknown fields are skipped. An event larger than the limit, or a body that ends inside an event, is an
-    /// <see cref="global::System.IO.InvalidDataException"/>.
+    /// <see cref="global::System.IO.InvalidDataException"/>. The data of the last event stays UTF-8 bytes in one
+    /// reused buffer (<see cref="Data"/>), so that it goes to the JSON converter without a string in between.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
     internal sealed class ModelsLabServerSentEventReader
     {
         private readonly global::System.IO.Stream _stream;
         private readonly int _maxEventBytes;
-        private readonly global::System.Text.StringBuilder _data = new global::System.Text.StringBuilder();
         private byte[] _buffer = new byte[8192];
+        private byte[] _data = new byte[1024];
+        private int _dataLength;
         private int _start;
         private int _end;
         private bool _endOfBody;
         private bool _skipLineFeed;
         private bool _inEvent;
         private bool _hasData;
-        private string? _eventType;
 
         public ModelsLabServerSentEventReader(global::System.IO.Stream stream, int maxEventBytes)
         {
@@ -36,90 +33,50 @@ namespace ModelsLab.Completions
             _maxEventBytes = global::System.Math.Max(1024, maxEventBytes);
         }
 
-        /// <summary>The next event, or null when the body ends between events.</summary>
-        public async global::System.Threading.Tasks.ValueTask<ModelsLabServerSentEvent?> ReadAsync(global::System.Threading.CancellationToken cancellationToken)
+        /// <summary>The type of the last event read; null for the default type.</summary>
+        public string? EventType { get; private set; }
+
+        /// <summary>The last event's data lines joined by <c>\n</c>, as UTF-8; valid until the next <see cref="ReadAsync"/>.</summary>
+        public global::System.ReadOnlySpan<byte> Data => new global::System.ReadOnlySpan<byte>(_data, 0, _dataLength);
+
+        /// <summary>The last event's data as text (for an error event or an exception's excerpt).</summary>
+        public string DataText() => global::System.Text.Encoding.UTF8.GetString(_data, 0, _dataLength);
+
+        /// <summary>Whether the last event's data is exactly these UTF-8 bytes.</summary>
+        public bool DataEquals(global::System.ReadOnlySpan<byte> utf8) => global::System.MemoryExtensions.SequenceEqual(Data, utf8);
+
+        /// <summary>Reads the next event with data; false when the body ends between events.</summary>
+        public global::System.Threading.Tasks.ValueTask<bool> ReadAsync(global::System.Threading.CancellationToken cancellationToken)
         {
-            while (true)
+            _dataLength = 0;
+            _hasData = false;
+            EventType = null;
+            return TryTakeEvent() ? new global::System.Threading.Tasks.ValueTask<bool>(true) : ReadMoreAsync(cancellationToken);
+        }
+
+        private async global::System.Threading.Tasks.ValueTask<bool> ReadMoreAsync(global::System.Threading.CancellationToken cancellationToken)
+        {
+            do
             {
-                var line = await ReadLineAsync(cancellationToken).ConfigureAwait(false);
-                if (line is null)
+                if (_endOfBody)
                 {
-                    if (_inEvent)
+                    if (_inEvent || _end > _start)
                     {
                         throw new global::System.IO.InvalidDataException("The stream ended in the middle of an event.");
                     }
 
-                    return null;
+                    return false;
                 }
 
-                if (line.Length == 0)
-                {
-                    var hasData = _hasData;
-                    var result = new ModelsLabServerSentEvent(_eventType, _data.ToString());
-                    _data.Clear();
-                    _hasData = false;
-                    _inEvent = false;
-                    _eventType = null;
-                    if (hasData)
-                    {
-                        return result;
-                    }
-
-                    continue;
-                }
-
-                _inEvent = true;
-                if (line[0] == ':')
-                {
-                    continue;
-                }
-
-                var colon = line.IndexOf(':');
-                var field = colon < 0 ? line : line.Substring(0, colon);
-                var value = colon < 0 ? string.Empty : line.Substring(colon + 1);
-                if (value.Length > 0 && value[0] == ' ')
-                {
-                    value = value.Substring(1);
-                }
-
-                if (field == "data")
-                {
-                    if (_hasData)
-                    {
-                        _data.Append('\n');
-                    }
-
-                    _data.Append(value);
-                    _hasData = true;
-                    if (_data.Length > _maxEventBytes)
-                    {
-                        throw new global::System.IO.InvalidDataException("A server-sent event is larger than MaxEventBytes (" + _maxEventBytes + ").");
-                    }
-                }
-                else if (field == "event")
-                {
-                    _eventType = value;
-                }
+                await FillAsync(cancellationToken).ConfigureAwait(false);
             }
+            while (!TryTakeEvent());
+
+            return true;
         }
 
-        /// <summary>The next complete line in the buffer, or null; not async, because spans cannot live in async methods before C# 13.</summary>
-        private string? TakeLine()
-        {
-            var pending = new global::System.ReadOnlySpan<byte>(_buffer, _start, _end - _start);
-            var index = global::System.MemoryExtensions.IndexOfAny(pending, (byte)'\r', (byte)'\n');
-            if (index < 0)
-            {
-                return null;
-            }
-
-            var line = global::System.Text.Encoding.UTF8.GetString(pending.Slice(0, index));
-            _skipLineFeed = pending[index] == (byte)'\r';
-            _start += index + 1;
-            return line;
-        }
-
-        private async global::System.Threading.Tasks.ValueTask<string?> ReadLineAsync(global::System.Threading.CancellationToken cancellationToken)
+        /// <summary>Parses the complete lines in the buffer; true at the end of an event with data. Not async, because spans cannot live in async methods before C# 13.</summary>
+        private bool TryTakeEvent()
         {
             while (true)
             {
@@ -133,48 +90,104 @@ namespace ModelsLab.Completions
                     _skipLineFeed = false;
                 }
 
-                var line = TakeLine();
-                if (line is not null)
+                var pending = new global::System.ReadOnlySpan<byte>(_buffer, _start, _end - _start);
+                var index = global::System.MemoryExtensions.IndexOfAny(pending, (byte)'\r', (byte)'\n');
+                if (index < 0)
                 {
-                    return line;
+                    return false;
                 }
 
-                if (_endOfBody)
+                var line = pending.Slice(0, index);
+                _skipLineFeed = pending[index] == (byte)'\r';
+                _start += index + 1;
+                if (line.IsEmpty)
                 {
-                    if (_end > _start)
+                    _inEvent = false;
+                    if (_hasData)
                     {
-                        throw new global::System.IO.InvalidDataException("The stream ended in the middle of an event.");
+                        return true;
                     }
 
-                    return null;
+                    EventType = null;
+                    continue;
                 }
 
-                if (_start > 0)
+                _inEvent = true;
+                if (line[0] == (byte)':')
                 {
-                    global::System.Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-                    _end -= _start;
-                    _start = 0;
+                    continue;
                 }
 
-                if (_end == _buffer.Length)
+                var colon = global::System.MemoryExtensions.IndexOf(line, (byte)':');
+                var field = colon < 0 ? line : line.Slice(0, colon);
+                var value = colon < 0 ? default : line.Slice(colon + 1);
+                if (!value.IsEmpty && value[0] == (byte)' ')
                 {
-                    if (_buffer.Length >= _maxEventBytes)
-                    {
-                        throw new global::System.IO.InvalidDataException("A server-sent event line is larger than MaxEventBytes (" + _maxEventBytes + ").");
-                    }
-
-                    global::System.Array.Resize(ref _buffer, global::System.Math.Min(_buffer.Length * 2, _maxEventBytes));
+                    value = value.Slice(1);
                 }
 
-                var read = await _stream.ReadAsync(new global::System.Memory<byte>(_buffer, _end, _buffer.Length - _end), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
+                if (global::System.MemoryExtensions.SequenceEqual(field, "data"u8))
                 {
-                    _endOfBody = true;
+                    AppendData(value);
                 }
-                else
+                else if (global::System.MemoryExtensions.SequenceEqual(field, "event"u8))
                 {
-                    _end += read;
+                    EventType = global::System.Text.Encoding.UTF8.GetString(value);
                 }
+            }
+        }
+
+        private void AppendData(global::System.ReadOnlySpan<byte> value)
+        {
+            var separator = _hasData ? 1 : 0;
+            var length = _dataLength + separator + value.Length;
+            if (length > _maxEventBytes)
+            {
+                throw new global::System.IO.InvalidDataException("A server-sent event is larger than MaxEventBytes (" + _maxEventBytes + ").");
+            }
+
+            if (length > _data.Length)
+            {
+                global::System.Array.Resize(ref _data, global::System.Math.Max(length, global::System.Math.Min(_data.Length * 2, _maxEventBytes)));
+            }
+
+            if (_hasData)
+            {
+                _data[_dataLength] = (byte)'\n';
+            }
+
+            value.CopyTo(new global::System.Span<byte>(_data, _dataLength + separator, value.Length));
+            _dataLength = length;
+            _hasData = true;
+        }
+
+        private async global::System.Threading.Tasks.ValueTask FillAsync(global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (_start > 0)
+            {
+                global::System.Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+                _end -= _start;
+                _start = 0;
+            }
+
+            if (_end == _buffer.Length)
+            {
+                if (_buffer.Length >= _maxEventBytes)
+                {
+                    throw new global::System.IO.InvalidDataException("A server-sent event line is larger than MaxEventBytes (" + _maxEventBytes + ").");
+                }
+
+                global::System.Array.Resize(ref _buffer, global::System.Math.Min(_buffer.Length * 2, _maxEventBytes));
+            }
+
+            var read = await _stream.ReadAsync(new global::System.Memory<byte>(_buffer, _end, _buffer.Length - _end), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                _endOfBody = true;
+            }
+            else
+            {
+                _end += read;
             }
         }
     }
