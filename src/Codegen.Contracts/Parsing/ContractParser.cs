@@ -153,33 +153,13 @@ public static class ContractParser
             }
 
             var targetPointer = target.Substring(1);
-            if (ResolvePointer(sanitized, targetPointer) is null)
+            if (JsonDocumentMap.Find(sanitized, targetPointer) is null)
             {
                 diagnostics.Add(ContractDiagnosticIds.UnresolvedReference, span,
                     $"'$ref' '{JsonDocumentMap.Excerpt(target)}' does not resolve to anything in the contract. Check the definition's name.");
                 reference.Remove();
             }
         }
-    }
-
-    private static JToken? ResolvePointer(JToken root, string pointer)
-    {
-        var token = root;
-        foreach (var segment in JsonDocumentMap.SplitPointer(pointer))
-        {
-            token = token switch
-            {
-                JObject obj => obj.Property(segment, StringComparison.Ordinal)?.Value,
-                JArray array when int.TryParse(segment, out var index) && index >= 0 && index < array.Count => array[index],
-                _ => null,
-            };
-            if (token is null)
-            {
-                return null;
-            }
-        }
-
-        return token;
     }
 
     private static string PointerOf(JToken token)

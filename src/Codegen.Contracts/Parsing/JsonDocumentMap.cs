@@ -61,9 +61,12 @@ internal sealed class JsonDocumentMap
     }
 
     /// <summary>The token at a JSON pointer such as <c>/definitions/A/properties/b</c>, or null.</summary>
-    public JToken? Find(string pointer)
+    public JToken? Find(string pointer) => Find(Root, pointer);
+
+    /// <summary>The token at a JSON pointer below <paramref name="root"/> (any token tree, not only this document's), or null.</summary>
+    public static JToken? Find(JToken root, string pointer)
     {
-        var token = Root;
+        var token = root;
         foreach (var segment in SplitPointer(pointer))
         {
             token = token switch
