@@ -27,7 +27,7 @@ internal static class ConstraintCode
     private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
 
     /// <summary>The checks on a non-null value of <paramref name="type"/> (not a union: see <see cref="ForUnionCase"/>).</summary>
-    public static List<Check> For(TypeRef type, ConstraintSpec c, ContractSpec contract)
+    public static List<Check> For(TypeRef type, ConstraintSpec c, ContractSpec contract, JsonCode json)
     {
         var helpers = $"global::{contract.Namespace}.{contract.Prefix}JsonConverters";
         var checks = new List<Check>();
@@ -109,7 +109,7 @@ internal static class ConstraintCode
 
                 break;
             case TypeRefKind.Enum:
-                var spec = contract.Types.OfType<EnumTypeSpec>().FirstOrDefault(t => t.Name == type.Name);
+                var spec = json.Find<EnumTypeSpec>(type.Name);
                 if (spec is { IsOpen: false })
                 {
                     var allowed = string.Join(", ", spec.Members.Select(m => Quote(m.Value)));
@@ -123,11 +123,11 @@ internal static class ConstraintCode
     }
 
     /// <summary>The cases of a union that have checks of their own (string rules on string cases, item counts on array cases, ...).</summary>
-    public static IEnumerable<(UnionCaseSpec Case, List<Check> Checks)> ForUnion(UnionTypeSpec union, ConstraintSpec c, ContractSpec contract)
+    public static IEnumerable<(UnionCaseSpec Case, List<Check> Checks)> ForUnion(UnionTypeSpec union, ConstraintSpec c, ContractSpec contract, JsonCode json)
     {
         foreach (var unionCase in union.Cases)
         {
-            var checks = For(unionCase.Type, c, contract);
+            var checks = For(unionCase.Type, c, contract, json);
             if (checks.Count > 0)
             {
                 yield return (unionCase, checks);

@@ -15,14 +15,24 @@ internal sealed class JsonCode
     private readonly string _namespace;
     private readonly string _helpers;
     private int _locals;
+    private readonly System.Collections.Generic.Dictionary<string, TypeSpec> _types = new(System.StringComparer.Ordinal);
 
     public JsonCode(ContractSpec contract)
     {
+        foreach (var type in contract.Types)
+        {
+            _types[type.Name] = type;
+        }
+
         _namespace = contract.Namespace;
         _helpers = $"global::{contract.Namespace}.{contract.Prefix}JsonConverters";
     }
 
     public string Helpers => _helpers;
+
+    /// <summary>The generated type named <paramref name="name"/> (a dictionary, so emitting stays linear in the contract's size).</summary>
+    public T? Find<T>(string? name)
+        where T : TypeSpec => name is not null && _types.TryGetValue(name, out var type) ? type as T : null;
 
     public string TypeName(TypeRef type) => CSharp.TypeName(type, _namespace);
 

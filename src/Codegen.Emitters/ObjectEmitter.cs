@@ -101,7 +101,7 @@ internal sealed class ObjectEmitter
     {
         var c = property.Constraints;
         var kind = property.Type.Kind;
-        var union = kind == TypeRefKind.Union ? _contract.Types.OfType<UnionTypeSpec>().FirstOrDefault(t => t.Name == property.Type.Name) : null;
+        var union = kind == TypeRefKind.Union ? _json.Find<UnionTypeSpec>(property.Type.Name) : null;
         bool Has(params TypeRefKind[] kinds) => kinds.Contains(kind) || (union?.Cases.Any(x => kinds.Contains(x.Type.Kind)) ?? false);
 
         if (property.IsRequired && !property.IsNullable)
@@ -144,7 +144,7 @@ internal sealed class ObjectEmitter
             }
         }
 
-        if (kind == TypeRefKind.Enum && _contract.Types.OfType<EnumTypeSpec>().FirstOrDefault(t => t.Name == property.Type.Name) is { IsOpen: false } closed)
+        if (kind == TypeRefKind.Enum && _json.Find<EnumTypeSpec>(property.Type.Name) is { IsOpen: false } closed)
         {
             yield return $"[{DataAnnotations}.AllowedValues({string.Join(", ", closed.Members.Select(m => CSharp.StringLiteral(m.Value)))})]";
         }
@@ -235,7 +235,7 @@ internal sealed class ObjectEmitter
     /// <summary>Emits the checks of one non-null value, and recursion into the objects it holds.</summary>
     private void EmitValueChecks(SourceWriter w, TypeRef type, ConstraintSpec constraints, string value, string path, int depth)
     {
-        foreach (var check in ConstraintCode.For(type, constraints, _contract))
+        foreach (var check in ConstraintCode.For(type, constraints, _contract, _json))
         {
             Add(w, check, value, path);
         }
@@ -247,12 +247,12 @@ internal sealed class ObjectEmitter
                 w.Line($"{value}.CollectViolations(violations, {path});");
                 break;
             case TypeRefKind.Union:
-                var union = _contract.Types.OfType<UnionTypeSpec>().First(t => t.Name == type.Name);
+                var union = _json.Find<UnionTypeSpec>(type.Name)!;
                 foreach (var unionCase in union.Cases)
                 {
                     var inner = new SourceWriter();
                     var caseValue = $"case{d}{unionCase.Name}";
-                    var checks = ConstraintCode.For(unionCase.Type, constraints, _contract);
+                    var checks = ConstraintCode.For(unionCase.Type, constraints, _contract, _json);
                     foreach (var check in checks)
                     {
                         Add(inner, check, caseValue, path);
@@ -307,7 +307,7 @@ internal sealed class ObjectEmitter
     {
         TypeRefKind.Object => true,
         TypeRefKind.Array or TypeRefKind.Map => ContainsObjects(type.Item!),
-        TypeRefKind.Union => _contract.Types.OfType<UnionTypeSpec>().First(t => t.Name == type.Name).Cases.Any(c => c.Type.Kind is TypeRefKind.Object or TypeRefKind.Array or TypeRefKind.Map && ContainsObjects(c.Type)),
+        TypeRefKind.Union => _json.Find<UnionTypeSpec>(type.Name)!.Cases.Any(c => c.Type.Kind is TypeRefKind.Object or TypeRefKind.Array or TypeRefKind.Map && ContainsObjects(c.Type)),
         _ => false,
     };
 
@@ -417,8 +417,8 @@ internal sealed class ObjectEmitter
         var value = property.IsNullable ? "checked" + property.Name : name;
         if (property.Type.Kind == TypeRefKind.Union)
         {
-            var union = _contract.Types.OfType<UnionTypeSpec>().First(t => t.Name == property.Type.Name);
-            foreach (var (unionCase, checks) in ConstraintCode.ForUnion(union, property.Constraints, _contract))
+            var union = _json.Find<UnionTypeSpec>(property.Type.Name)!;
+            foreach (var (unionCase, checks) in ConstraintCode.ForUnion(union, property.Constraints, _contract, _json))
             {
                 // One local per case: the checks of several cases share the enclosing scope.
                 var caseValue = "checked" + property.Name + "As" + unionCase.Name;
@@ -433,7 +433,7 @@ internal sealed class ObjectEmitter
         }
         else
         {
-            foreach (var check in ConstraintCode.For(property.Type, property.Constraints, _contract))
+            foreach (var check in ConstraintCode.For(property.Type, property.Constraints, _contract, _json))
             {
                 Throw(body, check, value, property, name);
             }
