@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Codegen.Generator.Tests;
 
 /// <summary>
@@ -9,16 +7,19 @@ namespace Codegen.Generator.Tests;
 /// </summary>
 public static class Snapshot
 {
-    public static void Verify(string name, string actual, [CallerFilePath] string callerFile = "")
+    // Found from the repository root, not [CallerFilePath]: CI builds map source paths to /_/ (deterministic builds).
+    private static readonly string SnapshotDirectory = Path.Combine(GeneratorHarness.RepoRoot, "tests", "Codegen.Generator.Tests", "Snapshots");
+
+    public static void Verify(string name, string actual)
     {
-        var directory = Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots");
+        var directory = SnapshotDirectory;
         var verified = Path.Combine(directory, name + ".verified.cs");
         var received = Path.Combine(directory, name + ".received.cs");
         actual = actual.Replace("\r\n", "\n");
 
         if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(verified)!);
+            Directory.CreateDirectory(directory);
             File.WriteAllText(verified, actual);
             File.Delete(received);
             return;
@@ -31,7 +32,7 @@ public static class Snapshot
             return;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(received)!);
+        Directory.CreateDirectory(directory);
         File.WriteAllText(received, actual);
         Assert.Fail(expected is null
             ? $"No golden file {verified}. Review {received} and rerun with UPDATE_SNAPSHOTS=1 to accept it."
@@ -39,9 +40,9 @@ public static class Snapshot
     }
 
     /// <summary>Files a directory of golden files holds, so that a file the generator stopped emitting is noticed.</summary>
-    public static IReadOnlyList<string> Existing(string prefix, [CallerFilePath] string callerFile = "")
+    public static IReadOnlyList<string> Existing(string prefix)
     {
-        var directory = Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots");
+        var directory = SnapshotDirectory;
         return Directory.Exists(directory)
             ? Directory.GetFiles(directory, "*.verified.cs").Select(f => Path.GetFileName(f)[..^".verified.cs".Length]).Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList()
             : [];
