@@ -43,7 +43,7 @@ internal sealed class JsonCode
     public string ConverterOf(TypeRef type) => $"global::{_namespace}.{type.Name}.JsonConverter.Instance";
 
     /// <summary>Emits statements that assign the value at the reader to <paramref name="target"/>.</summary>
-    public void Read(SourceWriter w, TypeRef type, bool nullable, string target, int depth)
+    public void Read(SourceWriter w, TypeRef type, bool nullable, string target)
     {
         if (nullable)
         {
@@ -51,15 +51,15 @@ internal sealed class JsonCode
             w.Line($"{target} = null;");
             w.Close();
             w.Open("else");
-            ReadValue(w, type, target, depth);
+            ReadValue(w, type, target);
             w.Close();
             return;
         }
 
-        ReadValue(w, type, target, depth);
+        ReadValue(w, type, target);
     }
 
-    private void ReadValue(SourceWriter w, TypeRef type, string target, int depth)
+    private void ReadValue(SourceWriter w, TypeRef type, string target)
     {
         var d = NextLocal();
         switch (type.Kind)
@@ -89,7 +89,7 @@ internal sealed class JsonCode
                 w.Line($"var list{d} = new global::System.Collections.Generic.List<{itemType}>();");
                 w.Open($"while (reader.Read() && reader.TokenType != {TokenType}.EndArray)");
                 w.Line($"{itemType} item{d};");
-                Read(w, type.Item!, type.ItemIsNullable, $"item{d}", depth + 1);
+                Read(w, type.Item!, type.ItemIsNullable, $"item{d}");
                 w.Line($"list{d}.Add(item{d});");
                 w.Close();
                 w.Line($"{target} = list{d}.ToArray();");
@@ -105,7 +105,7 @@ internal sealed class JsonCode
                 w.Line($"var key{d} = reader.GetString()!;");
                 w.Line("reader.Read();");
                 w.Line($"{valueType} value{d};");
-                Read(w, type.Item!, type.ItemIsNullable, $"value{d}", depth + 1);
+                Read(w, type.Item!, type.ItemIsNullable, $"value{d}");
                 w.Line($"map{d}[key{d}] = value{d};");
                 w.Close();
                 w.Line($"{target} = map{d};");
@@ -119,13 +119,13 @@ internal sealed class JsonCode
     }
 
     /// <summary>Emits statements that write <paramref name="expression"/> as one JSON value.</summary>
-    public void Write(SourceWriter w, TypeRef type, bool nullable, string expression, int depth)
+    public void Write(SourceWriter w, TypeRef type, bool nullable, string expression)
     {
         var d = NextLocal();
         if (nullable)
         {
             w.Open($"if ({expression} is {{ }} nonNull{d})");
-            WriteValue(w, type, $"nonNull{d}", depth);
+            WriteValue(w, type, $"nonNull{d}");
             w.Close();
             w.Open("else");
             w.Line("writer.WriteNullValue();");
@@ -133,10 +133,10 @@ internal sealed class JsonCode
             return;
         }
 
-        WriteValue(w, type, expression, depth);
+        WriteValue(w, type, expression);
     }
 
-    private void WriteValue(SourceWriter w, TypeRef type, string value, int depth)
+    private void WriteValue(SourceWriter w, TypeRef type, string value)
     {
         var d = NextLocal();
         switch (type.Kind)
@@ -158,7 +158,7 @@ internal sealed class JsonCode
             case TypeRefKind.Array:
                 w.Line("writer.WriteStartArray();");
                 w.Open($"foreach (var item{d} in {value})");
-                Write(w, type.Item!, type.ItemIsNullable, $"item{d}", depth + 1);
+                Write(w, type.Item!, type.ItemIsNullable, $"item{d}");
                 w.Close();
                 w.Line("writer.WriteEndArray();");
                 break;
@@ -166,7 +166,7 @@ internal sealed class JsonCode
                 w.Line("writer.WriteStartObject();");
                 w.Open($"foreach (var pair{d} in {value})");
                 w.Line($"writer.WritePropertyName(pair{d}.Key);");
-                Write(w, type.Item!, type.ItemIsNullable, $"pair{d}.Value", depth + 1);
+                Write(w, type.Item!, type.ItemIsNullable, $"pair{d}.Value");
                 w.Close();
                 w.Line("writer.WriteEndObject();");
                 break;

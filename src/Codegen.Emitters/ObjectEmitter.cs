@@ -340,7 +340,7 @@ internal sealed class ObjectEmitter
         w.Open("public sealed partial class Builder");
         foreach (var property in type.Properties)
         {
-            w.Line($"private {BuilderFieldType(property)} {Field(property)};");
+            w.Line($"private {PropertyType(property)} {Field(property)};");
             if (TracksPresence(property))
             {
                 w.Line($"private bool {Field(property)}IsSet;");
@@ -404,8 +404,6 @@ internal sealed class ObjectEmitter
 
     private string ParameterType(PropertySpec property) =>
         _json.TypeName(property.Type) + (property.IsNullable ? "?" : string.Empty);
-
-    private string BuilderFieldType(PropertySpec property) => PropertyType(property);
 
     /// <summary>Builder arguments are checked at once: null where the contract forbids it, then every rule.</summary>
     private void EmitArgumentChecks(SourceWriter w, PropertySpec property)

@@ -67,7 +67,7 @@ internal sealed class ObjectJsonEmitter
             var match = CSharp.Utf8Literal(property.JsonName) ?? CSharp.StringLiteral(property.JsonName);
             w.Open($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({match}))");
             w.Line("reader.Read();");
-            _json.Read(w, property.Type, ObjectEmitter.IsNullableInCSharp(property), $"value{i}", 0);
+            _json.Read(w, property.Type, ObjectEmitter.IsNullableInCSharp(property), $"value{i}");
             if (NeedsSeen(property))
             {
                 w.Line($"seen{i} = true;");
@@ -147,7 +147,7 @@ internal sealed class ObjectJsonEmitter
             if (property.IsRequired)
             {
                 w.Line($"writer.WritePropertyName({name});");
-                _json.Write(w, property.Type, ObjectEmitter.IsNullableInCSharp(property) || !property.Type.IsValueType, access, 0);
+                _json.Write(w, property.Type, ObjectEmitter.IsNullableInCSharp(property) || !property.Type.IsValueType, access);
                 continue;
             }
 
@@ -155,7 +155,7 @@ internal sealed class ObjectJsonEmitter
             {
                 w.Open($"if ({access}IsSet || {access} is not null)");
                 w.Line($"writer.WritePropertyName({name});");
-                _json.Write(w, property.Type, true, access, 0);
+                _json.Write(w, property.Type, true, access);
                 w.Close();
                 continue;
             }
@@ -176,7 +176,7 @@ internal sealed class ObjectJsonEmitter
                     break;
                 default:
                     w.Line($"writer.WritePropertyName({name});");
-                    _json.Write(w, property.Type, false, local, 0);
+                    _json.Write(w, property.Type, false, local);
                     break;
             }
 

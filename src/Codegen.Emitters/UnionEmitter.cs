@@ -181,7 +181,7 @@ internal sealed class UnionEmitter
             var condition = Condition(unionCase.Type, arrayCases.Count > 1);
             w.Open($"if ({condition})");
             w.Line($"{_json.TypeName(unionCase.Type)} value;");
-            _json.Read(w, unionCase.Type, false, "value", 0);
+            _json.Read(w, unionCase.Type, false, "value");
             w.Line($"return new {self}(value);");
             w.Close();
         }
@@ -197,7 +197,7 @@ internal sealed class UnionEmitter
         {
             var unionCase = type.Cases[i];
             w.Open($"case {i}:");
-            _json.Write(w, unionCase.Type, false, $"(({_json.TypeName(unionCase.Type)})value._value)", 0);
+            _json.Write(w, unionCase.Type, false, $"(({_json.TypeName(unionCase.Type)})value._value)");
             w.Line("break;");
             w.Close();
         }
