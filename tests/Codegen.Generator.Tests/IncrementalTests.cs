@@ -43,7 +43,7 @@ public class IncrementalTests
         var driver = GeneratorHarness.CreateDriver([text]).RunGenerators(compilation);
 
         // Same JSON, different whitespace: a new text, an equal model.
-        driver = driver.ReplaceAdditionalText(text, new TestText(contract.Path, contract.Text.Replace("\n", "\n  ")));
+        driver = driver.ReplaceAdditionalText(text, (contract with { Text = contract.Text.Replace("\n", "\n  ") }).ToAdditionalText());
         var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
 
         // The text changed, so it is parsed again; the model it gives is equal, so nothing after it runs.
@@ -66,7 +66,7 @@ public class IncrementalTests
 
         var edited = contract.Text.Replace("\"maximum\": 44000", "\"maximum\": 32000");
         Assert.NotEqual(contract.Text, edited);
-        driver = driver.ReplaceAdditionalText(text, new TestText(contract.Path, edited));
+        driver = driver.ReplaceAdditionalText(text, (contract with { Text = edited }).ToAdditionalText());
         var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
         var after = result.GeneratedSources.Single(s => s.HintName.EndsWith(".CompletionRequest.g.cs")).SourceText.ToString();
 
@@ -132,12 +132,5 @@ public class IncrementalTests
                 Walk(property.GetValue(value), visited, types);
             }
         }
-    }
-
-    private sealed class TestText(string path, string text) : AdditionalText
-    {
-        public override string Path => path;
-
-        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) => Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }
 }
