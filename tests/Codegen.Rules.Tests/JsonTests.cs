@@ -75,6 +75,7 @@ public sealed class JsonTests
         Assert.True(positions.TryGet(a, out var entry));
         Assert.Equal((1, 7), positions.LineAndColumn(entry.Start));
         Assert.Equal((1, 2), positions.LineAndColumn(entry.NameStart));
+        Assert.Equal("\"a\"", text.Substring(entry.NameStart, entry.NameEnd - entry.NameStart));
         Assert.Equal("[1, {\"b\": \"x\"}]", text.Substring(entry.Start, entry.End - entry.Start));
 
         var c = root.GetPropertyOrNull("c")!;

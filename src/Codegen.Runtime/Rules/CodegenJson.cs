@@ -376,14 +376,15 @@ internal sealed class CodegenJsonPositions
     private readonly Dictionary<CodegenJson, Entry> _entries = new(ReferenceComparer.Instance);
     private int[] _lineStarts = new[] { 0 };
 
-    /// <summary>Where a value starts and ends (exclusive), and where its member name starts when it is an object member's value (else -1).</summary>
+    /// <summary>Where a value starts and ends (exclusive), and where its member name starts and ends when it is an object member's value (else -1).</summary>
     public readonly struct Entry
     {
-        public Entry(int start, int end, int nameStart)
+        public Entry(int start, int end, int nameStart, int nameEnd)
         {
             Start = start;
             End = end;
             NameStart = nameStart;
+            NameEnd = nameEnd;
         }
 
         public int Start { get; }
@@ -391,6 +392,8 @@ internal sealed class CodegenJsonPositions
         public int End { get; }
 
         public int NameStart { get; }
+
+        public int NameEnd { get; }
     }
 
     /// <summary>Records the text the offsets refer to, so that <see cref="LineAndColumn"/> can count lines.</summary>
@@ -409,7 +412,7 @@ internal sealed class CodegenJsonPositions
         _lineStarts = starts.ToArray();
     }
 
-    public void Record(CodegenJson value, int start, int end, int nameStart) => _entries[value] = new Entry(start, end, nameStart);
+    public void Record(CodegenJson value, int start, int end, int nameStart, int nameEnd) => _entries[value] = new Entry(start, end, nameStart, nameEnd);
 
     public bool TryGet(CodegenJson value, out Entry entry) => _entries.TryGetValue(value, out entry);
 

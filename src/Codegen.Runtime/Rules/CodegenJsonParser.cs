@@ -39,7 +39,7 @@ internal sealed class CodegenJsonParser
             throw Error("The text is empty; a JSON value was expected.");
         }
 
-        var value = ParseValue(-1);
+        var value = ParseValue(-1, -1);
         SkipWhitespace();
         if (_offset < _text.Length)
         {
@@ -49,7 +49,7 @@ internal sealed class CodegenJsonParser
         return value;
     }
 
-    private CodegenJson ParseValue(int nameStart)
+    private CodegenJson ParseValue(int nameStart, int nameEnd)
     {
         var start = _offset;
         CodegenJson value;
@@ -83,7 +83,7 @@ internal sealed class CodegenJsonParser
                 throw Error("Unexpected " + Describe(_offset) + "; a value (object, array, string, number, true, false or null) was expected.");
         }
 
-        _positions?.Record(value, start, _offset, nameStart);
+        _positions?.Record(value, start, _offset, nameStart, nameEnd);
         return value;
     }
 
@@ -113,6 +113,7 @@ internal sealed class CodegenJsonParser
 
             var nameStart = _offset;
             var name = ParseString();
+            var nameEnd = _offset;
             names ??= new HashSet<string>(System.StringComparer.Ordinal);
             if (!names.Add(name))
             {
@@ -128,7 +129,7 @@ internal sealed class CodegenJsonParser
 
             _offset++;
             SkipWhitespace();
-            members.Add(new KeyValuePair<string, CodegenJson>(name, ParseValue(nameStart)));
+            members.Add(new KeyValuePair<string, CodegenJson>(name, ParseValue(nameStart, nameEnd)));
             SkipWhitespace();
             var next = Peek();
             _offset++;
@@ -169,7 +170,7 @@ internal sealed class CodegenJsonParser
                 throw Error("A comma before ']' has no item after it (trailing commas are not JSON).");
             }
 
-            items.Add(ParseValue(-1));
+            items.Add(ParseValue(-1, -1));
             SkipWhitespace();
             var next = Peek();
             _offset++;
