@@ -93,6 +93,7 @@ internal sealed class CodegenJsonParser
         _offset++;
         var members = new List<KeyValuePair<string, CodegenJson>>();
         HashSet<string>? names = null;
+        const int LinearNameCheck = 8;
         SkipWhitespace();
         if (Peek() == '}')
         {
@@ -114,8 +115,7 @@ internal sealed class CodegenJsonParser
             var nameStart = _offset;
             var name = ParseString();
             var nameEnd = _offset;
-            names ??= new HashSet<string>(System.StringComparer.Ordinal);
-            if (!names.Add(name))
+            if (IsDuplicate(members, ref names, name, LinearNameCheck))
             {
                 _offset = nameStart;
                 throw Error("The member name '" + Excerpt(name) + "' appears twice in the same object.");
@@ -147,6 +147,34 @@ internal sealed class CodegenJsonParser
 
         _depth--;
         return CodegenJson.NewObject(members.ToArray());
+    }
+
+    /// <summary>Small objects (nearly all of them) are checked by a scan; a set is built only for large ones.</summary>
+    private static bool IsDuplicate(List<KeyValuePair<string, CodegenJson>> members, ref HashSet<string>? names, string name, int linearLimit)
+    {
+        if (names is null)
+        {
+            foreach (var member in members)
+            {
+                if (string.Equals(member.Key, name, System.StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            if (members.Count < linearLimit)
+            {
+                return false;
+            }
+
+            names = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var member in members)
+            {
+                names.Add(member.Key);
+            }
+        }
+
+        return !names.Add(name);
     }
 
     private CodegenJson ParseArray()

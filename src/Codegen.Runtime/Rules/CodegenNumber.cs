@@ -23,8 +23,15 @@ internal readonly struct CodegenNumber : IEquatable<CodegenNumber>, IComparable<
     private readonly BigInteger _significand;
     private readonly int _exponent;
 
-    private CodegenNumber(BigInteger significand, int exponent)
+    private CodegenNumber(BigInteger significand, int exponent, bool normalized)
     {
+        if (normalized)
+        {
+            _significand = significand;
+            _exponent = significand.IsZero ? 0 : exponent;
+            return;
+        }
+
         if (significand.IsZero)
         {
             _significand = BigInteger.Zero;
@@ -50,7 +57,7 @@ internal readonly struct CodegenNumber : IEquatable<CodegenNumber>, IComparable<
     /// <summary>True for whole numbers, however they are written (1, 1.0, 1e2).</summary>
     public bool IsInteger => _exponent >= 0;
 
-    public static CodegenNumber FromInt64(long value) => new(new BigInteger(value), 0);
+    public static CodegenNumber FromInt64(long value) => new(new BigInteger(value), 0, normalized: false);
 
     public static CodegenNumber FromDecimal(decimal value) => Parse(value.ToString(CultureInfo.InvariantCulture));
 
@@ -176,7 +183,26 @@ internal readonly struct CodegenNumber : IEquatable<CodegenNumber>, IComparable<
                 value = (value * 10) + (text[k] - '0');
             }
 
-            significand = new BigInteger(value);
+            var scaledSmall = exponent - fractionDigits;
+            if (value == 0)
+            {
+                return true;
+            }
+
+            // The common case stays in 64-bit arithmetic: strip trailing zeros before touching BigInteger.
+            while (value % 10 == 0)
+            {
+                value /= 10;
+                scaledSmall++;
+            }
+
+            if (scaledSmall > MaxExponent || scaledSmall < -MaxExponent)
+            {
+                return false;
+            }
+
+            number = new CodegenNumber(new BigInteger(negative ? -value : value), (int)scaledSmall, normalized: true);
+            return true;
         }
         else
         {
@@ -206,7 +232,7 @@ internal readonly struct CodegenNumber : IEquatable<CodegenNumber>, IComparable<
             return false;
         }
 
-        number = new CodegenNumber(negative ? -significand : significand, (int)scaled);
+        number = new CodegenNumber(negative ? -significand : significand, (int)scaled, normalized: true);
         return true;
     }
 
