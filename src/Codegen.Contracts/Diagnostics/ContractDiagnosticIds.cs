@@ -30,6 +30,14 @@ public static class ContractDiagnosticIds
     public const string InvalidDefault = "CG0009";
     public const string UnsupportedConstruct = "CG0010";
     public const string DuplicateTypeAcrossContracts = "CG0011";
+
+    // CG0012 is the hint for a contract added as plain AdditionalFiles.
+    public const string InvalidOpenApi = "CG0013";
+    public const string InvalidOverlay = "CG0014";
+    public const string OverlayTargetNotFound = "CG0015";
+    public const string NamingSource = "CG0016";
+    public const string NotGenerated = "CG0017";
+    public const string SelectionMatchesNothing = "CG0018";
     public const string InternalError = "CG0099";
 
     public static IReadOnlyList<ContractDiagnosticKind> All { get; } = new[]
@@ -45,6 +53,12 @@ public static class ContractDiagnosticIds
         new ContractDiagnosticKind(InvalidDefault, "A default value breaks its own schema", ContractSeverity.Warning),
         new ContractDiagnosticKind(UnsupportedConstruct, "A schema construct is not supported", ContractSeverity.Warning),
         new ContractDiagnosticKind(DuplicateTypeAcrossContracts, "Two contracts define the same type", ContractSeverity.Error),
+        new ContractDiagnosticKind(InvalidOpenApi, "The OpenAPI document is malformed", ContractSeverity.Error),
+        new ContractDiagnosticKind(InvalidOverlay, "The overlay is malformed", ContractSeverity.Error),
+        new ContractDiagnosticKind(OverlayTargetNotFound, "An overlay action selects nothing", ContractSeverity.Warning),
+        new ContractDiagnosticKind(NamingSource, "Where the namespace and prefix come from", ContractSeverity.Info),
+        new ContractDiagnosticKind(NotGenerated, "A part of the contract is not generated", ContractSeverity.Info),
+        new ContractDiagnosticKind(SelectionMatchesNothing, "A selection matches no operation", ContractSeverity.Warning),
         new ContractDiagnosticKind(InternalError, "The generator failed on this contract", ContractSeverity.Error),
     };
 }

@@ -90,13 +90,22 @@ internal sealed class ContractDocument
     /// <summary>The value at a JSON pointer such as <c>/definitions/A/properties/b</c>, or null.</summary>
     public CodegenJson? Find(string pointer) => JsonPointer.Find(Root, pointer);
 
-    /// <summary>The span of the value at <paramref name="pointer"/>, or of its nearest existing ancestor; a member is located at its name.</summary>
+    /// <summary>The same file with another tree (an overlay's result): positions stay with the values they were recorded for.</summary>
+    public ContractDocument WithRoot(CodegenJson root) => new(Path, Text, Format, root, _positions);
+
+    /// <summary>The positions table, for edits that rebuild nodes and carry their positions over.</summary>
+    internal CodegenJsonPositions Positions => _positions;
+
+    /// <summary>
+    /// The span of the value at <paramref name="pointer"/>, or of its nearest ancestor that exists and was
+    /// read from this file (an overlay may add values that have no place in it); a member is located at its name.
+    /// </summary>
     public SourceSpan SpanOf(string pointer)
     {
         var current = pointer;
         while (true)
         {
-            if (Find(current) is { } value)
+            if (Find(current) is { } value && _positions.TryGet(value, out _))
             {
                 return SpanOf(value);
             }

@@ -29,7 +29,9 @@ internal sealed class YamlDocumentReader
     {
         _text = text;
         _positions = positions;
-        _parser = Parser.CreateParser(new StringReader(text));
+        // SharpYaml reads the end of the text as a NUL line break in a final block scalar; a closing newline avoids it
+        // and moves no position.
+        _parser = Parser.CreateParser(new StringReader(text.EndsWith("\n", StringComparison.Ordinal) ? text : text + "\n"));
         positions.SetText(text);
     }
 

@@ -34,8 +34,11 @@ public sealed record ContractSpec
     public required EquatableArray<TypeSpec> Types { get; init; }
 }
 
-/// <summary>A base address the API is served from.</summary>
-public sealed record ServerSpec(string Url, string? Description, bool IsDefault);
+/// <summary>A base address the API is served from; the URL may hold <c>{variables}</c>.</summary>
+public sealed record ServerSpec(string Url, string? Description, bool IsDefault)
+{
+    public EquatableArray<ServerVariableSpec> Variables { get; init; }
+}
 
 /// <summary>How a client authenticates: the scheme (only <c>bearer</c> today) and where the key comes from.</summary>
 public sealed record AuthSpec(string Scheme, string? EnvironmentVariable);

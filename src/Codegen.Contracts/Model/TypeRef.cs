@@ -29,6 +29,10 @@ public sealed record TypeRef
 
     public static TypeRef Any { get; } = new() { Kind = TypeRefKind.Any };
 
+    public static TypeRef Bytes { get; } = new() { Kind = TypeRefKind.Bytes };
+
+    public static TypeRef File { get; } = new() { Kind = TypeRefKind.File };
+
     public static TypeRef ArrayOf(TypeRef item, bool itemIsNullable = false) =>
         new() { Kind = TypeRefKind.Array, Item = item, ItemIsNullable = itemIsNullable };
 
@@ -59,4 +63,10 @@ public enum TypeRefKind
     Object,
     Union,
     Enum,
+
+    /// <summary>Bytes in a JSON string, base64-encoded (<c>format: byte</c>): <c>byte[]</c>.</summary>
+    Bytes,
+
+    /// <summary>Raw bytes with a file name and content type (<c>format: binary</c>; a multipart file, a binary body).</summary>
+    File,
 }

@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using Codegen.Contracts.Model;
+
+namespace Codegen.Contracts.Reading;
+
+// Operations as read from a contract (an OpenAPI document or a JSON Schema's x-codegen), before their
+// schemas become types: schemas are named by JSON pointer. ContractParser turns them into OperationSpecs.
+
+internal sealed class OperationDraft
+{
+    public required string Name { get; init; }
+
+    public string? OperationId { get; init; }
+
+    /// <summary>Upper-case HTTP method.</summary>
+    public required string Method { get; init; }
+
+    public required string Path { get; init; }
+
+    public string? Summary { get; init; }
+
+    public string? Description { get; init; }
+
+    public bool IsDeprecated { get; init; }
+
+    public List<string> Tags { get; } = new();
+
+    public List<ParameterDraft> Parameters { get; } = new();
+
+    public BodyDraft? Body { get; set; }
+
+    public List<ResponseDraft> Responses { get; } = new();
+
+    public StreamDraft? Stream { get; set; }
+
+    /// <summary>The security schemes the operation accepts (any one of them); null when the document's default applies.</summary>
+    public List<string>? Security { get; set; }
+
+    public List<ServerSpec> Servers { get; } = new();
+
+    /// <summary>Where the operation is written, for diagnostics.</summary>
+    public required string Pointer { get; init; }
+}
+
+internal sealed record ParameterDraft(
+    string Name,
+    ParameterLocation Location,
+    bool IsRequired,
+    string? SchemaPointer,
+    ParameterStyle Style,
+    bool Explode,
+    string? Description,
+    bool IsDeprecated,
+    string Pointer);
+
+internal sealed record BodyDraft(string MediaType, BodyKind Kind, string? SchemaPointer, bool IsRequired, string? Description, string Pointer);
+
+internal sealed record ResponseDraft(string Status, string? Description, string? MediaType, BodyKind Kind, string? SchemaPointer, string Pointer);
+
+/// <param name="EventSchemaPointer">The schema of one event's data.</param>
+/// <param name="FlagName">The boolean request property that asks for a stream, when the request has one.</param>
+/// <param name="Done">The <c>data:</c> payload that ends the stream.</param>
+/// <param name="DoneIsDeclared">The contract declares the terminator, so a stream that ends without it was cut.</param>
+internal sealed record StreamDraft(string EventSchemaPointer, string? FlagName, string Done, bool DoneIsDeclared, string Pointer);

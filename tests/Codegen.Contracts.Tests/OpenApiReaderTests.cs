@@ -1,0 +1,98 @@
+using Codegen.Contracts.Diagnostics;
+using Codegen.Contracts.Model;
+using Codegen.Contracts.OpenApi;
+
+namespace Codegen.Contracts.Tests;
+
+public sealed class OpenApiReaderTests
+{
+    [SharedContractFact]
+    public void Every_operation_of_the_OpenAI_document_is_read()
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = ContractDocument.Load("openapi.yaml", SharedContracts.Read("openai-openapi/openapi.yaml"));
+        var reader = OpenApiReader.Read(document, diagnostics);
+
+        Assert.Empty(diagnostics.ToEquatableArray());
+        Assert.Equal("OpenAI API", reader.Title);
+        Assert.Equal(288, reader.Operations.Count);
+        Assert.Equal(reader.Operations.Count, reader.Operations.Select(o => o.Name).Distinct().Count());
+        Assert.Equal("https://api.openai.com/v1", Assert.Single(reader.Servers).Url);
+        Assert.Contains(reader.SecuritySchemes, s => s.Name == "ApiKeyAuth" && s.Kind == SecurityKind.Bearer);
+        Assert.Equal(["ApiKeyAuth"], reader.DefaultSecurity);
+
+        var chat = reader.Operations.Single(o => o.OperationId == "createChatCompletion");
+        Assert.Equal(("CreateChatCompletion", "POST", "/chat/completions"), (chat.Name, chat.Method, chat.Path));
+        Assert.Equal(BodyKind.Json, chat.Body!.Kind);
+        Assert.Equal("/paths/~1chat~1completions/post/requestBody/content/application~1json/schema", chat.Body.SchemaPointer);
+        Assert.Contains(chat.Responses, r => r.Status == "200" && r.Kind == BodyKind.Json);
+        Assert.Contains(chat.Responses, r => r.Status == "200" && r.Kind == BodyKind.EventStream);
+
+        Assert.Equal(7, reader.Operations.SelectMany(o => o.Responses).Count(r => r.Kind == BodyKind.EventStream));
+        // 18 operations accept multipart/form-data; one lists JSON first, which the client then sends.
+        Assert.Equal(17, reader.Operations.Count(o => o.Body?.Kind == BodyKind.Multipart));
+        Assert.Contains(reader.Operations, o => o.Responses.Any(r => r.Kind == BodyKind.Binary));
+
+        var retrieve = reader.Operations.Single(o => o.OperationId == "retrieveModel");
+        var model = Assert.Single(retrieve.Parameters);
+        Assert.Equal(("model", ParameterLocation.Path, true, ParameterStyle.Simple), (model.Name, model.Location, model.IsRequired, model.Style));
+        var list = reader.Operations.Single(o => o.OperationId == "listFiles");
+        Assert.All(list.Parameters, p => Assert.Equal((ParameterLocation.Query, ParameterStyle.Form, true), (p.Location, p.Style, p.Explode)));
+    }
+
+    [SharedContractFact]
+    public void ModelsLabs_document_gets_names_from_method_and_path_and_servers_per_operation()
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = ContractDocument.Load("openapi.json", SharedContracts.Read("modelslab-uncensored-chat/openapi.json"));
+        var reader = OpenApiReader.Read(document, diagnostics);
+
+        Assert.Empty(diagnostics.ToEquatableArray());
+        Assert.Equal(["PostLlmUncensoredChat", "PostChatCompletions"], reader.Operations.Select(o => o.Name));
+        var chat = reader.Operations[1];
+        Assert.Equal("https://modelslab.com/api/uncensored-chat/v1", Assert.Single(chat.Servers).Url);
+        Assert.Equal(["bearerAuth"], chat.Security);
+        Assert.Null(reader.Operations[0].Security);
+        Assert.DoesNotContain(chat.Responses, r => r.Kind == BodyKind.EventStream);
+    }
+
+    [Theory]
+    [InlineData("createChatCompletion", "post", "/chat/completions", "CreateChatCompletion")]
+    [InlineData(null, "post", "/chat/completions", "PostChatCompletions")]
+    [InlineData(null, "get", "/models/{model}", "GetModelsByModel")]
+    [InlineData("files.list", "get", "/files", "FilesList")]
+    [InlineData(null, "delete", "/llm/uncensored_chat", "DeleteLlmUncensoredChat")]
+    public void Operation_names(string? operationId, string method, string path, string expected) =>
+        Assert.Equal(expected, OperationNames.From(operationId, method, path));
+
+    [Fact]
+    public void Structural_mistakes_are_reported_where_they_are()
+    {
+        const string text = """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /items/{id}:
+                get:
+                  parameters:
+                    - { name: q, in: body }
+                    - $ref: '#/components/parameters/Missing'
+                  responses:
+                    "2OO": { description: typo }
+                    "200": { description: ok }
+              nope:
+                get: { responses: {} }
+            """;
+        var diagnostics = new DiagnosticBag();
+        var reader = OpenApiReader.Read(ContractDocument.Load("api.yaml", text), diagnostics);
+        var found = diagnostics.ToEquatableArray().Select(d => (d.Id, d.Location.StartLine + 1, d.Message)).ToList();
+
+        Assert.Contains(found, d => d.Id == ContractDiagnosticIds.InvalidOpenApi && d.Item2 == 7 && d.Message.Contains("'in' is 'body'"));
+        Assert.Contains(found, d => d.Id == ContractDiagnosticIds.UnresolvedReference && d.Item2 == 8);
+        Assert.Contains(found, d => d.Id == ContractDiagnosticIds.InvalidOpenApi && d.Item2 == 10 && d.Message.Contains("not a response status"));
+        Assert.Contains(found, d => d.Id == ContractDiagnosticIds.InvalidOpenApi && d.Item2 == 5 && d.Message.Contains("'{id}'"));
+        Assert.Contains(found, d => d.Id == ContractDiagnosticIds.InvalidOpenApi && d.Item2 == 12 && d.Message.Contains("must start with '/'"));
+        var operation = Assert.Single(reader.Operations);
+        Assert.Contains(operation.Parameters, p => p.Name == "id" && p.Location == ParameterLocation.Path && p.SchemaPointer is null);
+    }
+}
