@@ -66,7 +66,7 @@ internal sealed class CodegenSecretRedactor
 
     /// <summary>
     /// <c>Authorization: Bearer sk-…</c>, <c>"authorization": "Bearer sk-…"</c>, <c>authorization=…</c>: the value after the
-    /// separator, up to its closing quote, or else to the end of the line or a <c>,</c> <c>;</c> <c>&amp;</c>, becomes the mark.
+    /// separator, up to its closing quote, or else to the end of the line, a quote or a <c>,</c> <c>;</c> <c>&amp;</c>, becomes the mark.
     /// The word alone ("the Authorization header is missing") is left as it is.
     /// </summary>
     private static string RedactAuthorizationValues(string text)
@@ -93,7 +93,7 @@ internal sealed class CodegenSecretRedactor
                 }
                 else
                 {
-                    while (end < text.Length && text[end] is not ('\r' or '\n' or ',' or ';' or '&'))
+                    while (end < text.Length && text[end] is not ('\r' or '\n' or ',' or ';' or '&' or '"' or '\''))
                     {
                         end++;
                     }
