@@ -77,6 +77,27 @@ internal static class ClientEmitter
         w.Close();
     }
 
+    /// <summary>
+    /// The contract's part of <c>{Prefix}ClientServiceCollectionExtensions</c>: <c>services.Add{Prefix}Client()</c>, whose
+    /// name depends on the prefix; the registration itself is src/Codegen.Runtime/DependencyInjection.
+    /// </summary>
+    public static void EmitServiceRegistration(SourceWriter w, ContractSpec contract)
+    {
+        var p = contract.Prefix;
+        Block(w, $$"""
+            public static partial class {{p}}ClientServiceCollectionExtensions
+            {
+                /// <summary>
+                /// Registers a transient <see cref="{{p}}Client"/> over a named <c>HttpClient</c> from the factory, which
+                /// owns the handler. Returns the client builder so that handlers and policies can be added.
+                /// </summary>
+                public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add{{p}}Client(
+                    this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+                    global::System.Action<{{p}}ClientOptions>? configure = null) => AddClient(services, configure);
+            }
+            """);
+    }
+
     private static void EmitOperation(SourceWriter w, ContractSpec contract, OperationSpec operation)
     {
         var p = contract.Prefix;

@@ -102,6 +102,7 @@ public static class ContractEmitter
             if (options.ReferencesHttpClientFactory)
             {
                 files.AddRange(RuntimeSources.Emit(contract, stem, RuntimeFolder.DependencyInjection));
+                files.Add(File(contract, $"{stem}.{contract.Prefix}ClientServiceCollectionExtensions.Registration.g.cs", w => ClientEmitter.EmitServiceRegistration(w, contract)));
             }
         }
 

@@ -9,13 +9,14 @@ public sealed class SecretRedactorTests
         "x",
         "e",
         "abcd1234",
-        "sk-7f3a9c1e5b2d4f6a8c0e7f3a9c1e5b2d4f6a8c0e7f3a9c1e5b2d4f6a8c0e12",
+        "sk-7f3a9c1e5b2d4f6a8c0e7f3a9c1e5b2d4f6a8c0e7f3a9c1e5b2d4f6a8c0e7",
     };
 
     [Theory]
     [MemberData(nameof(Keys))]
     public void Ordinary_words_are_never_damaged_whatever_the_key(string key)
     {
+        Assert.Contains(key.Length, new[] { 1, 8, 64 });
         Assert.Equal(Ordinary, new CodegenSecretRedactor(key).Redact(Ordinary));
     }
 

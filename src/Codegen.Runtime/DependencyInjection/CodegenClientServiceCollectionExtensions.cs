@@ -1,15 +1,16 @@
 namespace Codegen.Runtime;
 
 /// <summary>Registers <see cref="CodegenClient"/> with <c>IHttpClientFactory</c>.</summary>
-public static class CodegenClientServiceCollectionExtensions
+/// <remarks>The generator writes the public method, named for the contract (<c>AddModelsLabClient</c>), which calls <see cref="AddClient"/>.</remarks>
+public static partial class CodegenClientServiceCollectionExtensions
 {
     /// <summary>
     /// Registers a transient <see cref="CodegenClient"/> over a named <c>HttpClient</c> from the factory, which
     /// owns the handler. Returns the client builder so that handlers and policies can be added.
     /// </summary>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCodegenClient(
-        this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
-        global::System.Action<CodegenClientOptions>? configure = null)
+    private static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddClient(
+        global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+        global::System.Action<CodegenClientOptions>? configure)
     {
         if (services is null)
         {

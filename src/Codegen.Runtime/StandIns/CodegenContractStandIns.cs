@@ -12,3 +12,12 @@ public sealed partial class CodegenClient
     /// <summary>The name of the <c>HttpClient</c> the DI registration asks <c>IHttpClientFactory</c> for.</summary>
     public const string HttpClientName = "Codegen.Runtime.CodegenClient";
 }
+
+/// <summary>The per-contract part of <see cref="CodegenClientServiceCollectionExtensions"/>: the method named for the contract.</summary>
+public static partial class CodegenClientServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="CodegenClient"/>, as <c>services.AddModelsLabClient()</c> does for that contract.</summary>
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCodegenClient(
+        this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+        global::System.Action<CodegenClientOptions>? configure = null) => AddClient(services, configure);
+}

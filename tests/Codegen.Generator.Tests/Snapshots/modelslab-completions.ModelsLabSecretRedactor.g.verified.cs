@@ -73,7 +73,7 @@ namespace ModelsLab.Completions
 
         /// <summary>
         /// <c>Authorization: Bearer sk-…</c>, <c>"authorization": "Bearer sk-…"</c>, <c>authorization=…</c>: the value after the
-        /// separator, up to its closing quote, or else to the end of the line or a <c>,</c> <c>;</c> <c>&amp;</c>, becomes the mark.
+        /// separator, up to its closing quote, or else to the end of the line, a quote or a <c>,</c> <c>;</c> <c>&amp;</c>, becomes the mark.
         /// The word alone ("the Authorization header is missing") is left as it is.
         /// </summary>
         private static string RedactAuthorizationValues(string text)
@@ -100,7 +100,7 @@ namespace ModelsLab.Completions
                     }
                     else
                     {
-                        while (end < text.Length && text[end] is not ('\r' or '\n' or ',' or ';' or '&'))
+                        while (end < text.Length && text[end] is not ('\r' or '\n' or ',' or ';' or '&' or '"' or '\''))
                         {
                             end++;
                         }
