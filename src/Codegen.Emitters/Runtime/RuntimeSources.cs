@@ -25,20 +25,9 @@ internal static class RuntimeFolder
 
 /// <summary>
 /// The fixed code of the generated output, kept as ordinary C# in src/Codegen.Runtime and embedded in this assembly
-/// (see Codegen.Emitters.csproj), written out per contract. Conventions of those files, relied on here:
-/// <list type="bullet">
-/// <item>each starts with <c>namespace Codegen.Runtime;</c>, holds one top-level type (or one part of it) and is named
-/// for it; it becomes the contract's namespace;</item>
-/// <item>every identifier that is <c>Codegen</c> followed by an upper-case letter (<c>CodegenClientPipeline</c>) gets
-/// the contract's prefix instead of <c>Codegen</c> (<c>ModelsLabClientPipeline</c>); string literals are left alone;</item>
-/// <item>the header of generated files (<c>// &lt;auto-generated/&gt;</c>, <c>#nullable enable</c>, the pragmas) and
-/// <c>[GeneratedCode]</c> on each top-level type are added here, on emission, not written in the files, so that the
-/// runtime project compiles and analyses them as ordinary code;</item>
-/// <item>types are named with <c>global::</c>, never through <c>using</c> directives, so that a contract type called
-/// <c>Task</c> or <c>Stream</c> cannot capture them;</item>
-/// <item>what varies per contract is written by the emitters: the other part of a partial type, or members a runtime
-/// file only references (stand-ins for them live in src/Codegen.Runtime/StandIns, which is not embedded).</item>
-/// </list>
+/// (see Codegen.Emitters.csproj), written out per contract. The conventions of those files, which
+/// <see cref="RuntimeTemplate"/> relies on (namespace, the <c>Codegen</c> placeholder, the header and
+/// <c>[GeneratedCode]</c> added here on emission, <c>global::</c> names), are stated once, in src/Codegen.Runtime/README.md.
 /// Each file is parsed once per process; writing it for a contract is a concatenation.
 /// </summary>
 internal static class RuntimeSources
