@@ -88,8 +88,20 @@ public class RuntimeSourcesTests
         Assert.Equal("Things", template.Folder);
     }
 
+    [Fact]
+    public void Using_directives_before_the_namespace_stay_before_it_and_every_top_level_type_is_marked()
+    {
+        var template = RuntimeTemplate.Parse("Rules/CodegenPair.cs", "using System;\nusing System.Text;\n\nnamespace Codegen.Runtime;\n\ninternal enum CodegenKind : byte\n{\n    One,\n}\n\ninternal sealed class CodegenPair\n{\n    public CodegenKind Kind;\n}\n");
+        var text = template.Render("Acme.Api", "Acme");
+
+        Assert.Contains("#pragma warning disable CS0618 // deprecated members are still generated\n\nusing System;\nusing System.Text;\n\nnamespace Acme.Api\n{\n", text);
+        Assert.Contains("    [global::System.CodeDom.Compiler.GeneratedCode(\"Codegen\", \"1.0.0\")]\n    internal enum AcmeKind : byte\n", text);
+        Assert.Contains("    [global::System.CodeDom.Compiler.GeneratedCode(\"Codegen\", \"1.0.0\")]\n    internal sealed class AcmePair\n    {\n        public AcmeKind Kind;\n", text);
+    }
+
     [Theory]
-    [InlineData("using System;\nnamespace Codegen.Runtime;\n\npublic sealed class CodegenX { }\n", "must start with")]
+    [InlineData("#nullable enable\nnamespace Codegen.Runtime;\n\npublic sealed class CodegenX { }\n", "must start with")]
+    [InlineData("public sealed class CodegenX { }\n", "must start with")]
     [InlineData("namespace Codegen.Runtime;\n\npublic sealed class CodegenX { Codegen.Runtime.CodegenX? Self; }\n", "names the namespace")]
     [InlineData("namespace Codegen.Runtime;\n\npublic sealed class CodegenX { string S = \"open\n; }\n", "not closed")]
     public void A_runtime_file_that_breaks_the_conventions_is_refused_with_its_name(string source, string reason)
@@ -122,9 +134,10 @@ public class RuntimeSourcesTests
     {
         var contract = ContractParser.Parse(GeneratorHarness.ModelsLabContractPath, File.ReadAllText(GeneratorHarness.ModelsLabContractPath)).Contract!;
         var files = ContractEmitter.Emit(contract, new EmitOptions(contract, ReferencesHttpClientFactory: true));
-        var runtime = files.Where(f => RuntimeSources.All.Any(t => f.HintName.EndsWith("." + t.TypeName(contract.Prefix) + ".g.cs", StringComparison.Ordinal))).ToList();
+        var templates = RuntimeSources.All.Where(t => RuntimeFolder.Emitted.Contains(t.Folder)).ToList();
+        var runtime = files.Where(f => templates.Any(t => f.HintName.EndsWith("." + t.TypeName(contract.Prefix) + ".g.cs", StringComparison.Ordinal))).ToList();
 
-        Assert.Equal(RuntimeSources.All.Count, runtime.Count);
+        Assert.Equal(templates.Count, runtime.Count);
         foreach (var file in runtime)
         {
             var tree = CSharpSyntaxTree.ParseText(file.Text, GeneratorHarness.ParseOptions);
@@ -172,7 +185,7 @@ public class RuntimeSourcesTests
     {
         var contract = JsonNode.Parse(File.ReadAllText(GeneratorHarness.ModelsLabContractPath))!.AsObject();
         var definitions = contract["definitions"]!.AsObject();
-        var names = RuntimeSources.All.Select(t => t.TypeName("ModelsLab")).Append("ModelsLabJsonContext").ToList();
+        var names = RuntimeSources.All.Where(t => RuntimeFolder.Emitted.Contains(t.Folder)).Select(t => t.TypeName("ModelsLab")).Append("ModelsLabJsonContext").ToList();
         foreach (var name in names)
         {
             definitions[name] = new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["n"] = new JsonObject { ["type"] = "string" } } };

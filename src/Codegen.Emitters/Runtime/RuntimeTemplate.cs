@@ -6,7 +6,8 @@ namespace Codegen.Emitters.Runtime;
 
 /// <summary>
 /// One file of src/Codegen.Runtime, read once and ready to be written for any contract. The file starts with
-/// <c>namespace Codegen.Runtime;</c>; what follows becomes the body of a block namespace (indented one level, every
+/// <c>namespace Codegen.Runtime;</c> (after using directives, if any, which are kept before the namespace); what
+/// follows becomes the body of a block namespace (indented one level, every
 /// top-level type marked <c>[GeneratedCode]</c>), and every identifier <c>Codegen</c> + an upper-case letter is a slot
 /// where the contract's prefix replaces <c>Codegen</c>. Identifiers are found in code and comments (so that
 /// <c>&lt;see cref="CodegenClient"/&gt;</c> follows), never inside string or character literals; a small C# lexer
@@ -22,12 +23,14 @@ internal sealed class RuntimeTemplate
 
     private const string NamespaceLine = "namespace " + Namespace + ";";
 
+    private readonly string _usings;
     private readonly List<string> _texts;
 
-    private RuntimeTemplate(string path, string typeStem, List<string> texts)
+    private RuntimeTemplate(string path, string typeStem, string usings, List<string> texts)
     {
         Path = path;
         TypeStem = typeStem;
+        _usings = usings;
         _texts = texts;
     }
 
@@ -49,6 +52,12 @@ internal sealed class RuntimeTemplate
         var header = new SourceWriter();
         CSharp.FileHeader(header, @namespace);
         var builder = new StringBuilder(header.ToString(), 4096);
+        if (_usings.Length > 0)
+        {
+            // Using directives stay at the top of the file, before the namespace, where they were written.
+            builder.Insert(builder.ToString().LastIndexOf("namespace ", StringComparison.Ordinal), _usings + "\n");
+        }
+
         for (var i = 0; i < _texts.Count; i++)
         {
             if (i > 0)
@@ -64,15 +73,33 @@ internal sealed class RuntimeTemplate
 
     public static RuntimeTemplate Parse(string path, string source)
     {
-        var text = source.Replace("\r\n", "\n");
-        var firstLineEnd = text.IndexOf('\n');
-        var firstLine = (firstLineEnd < 0 ? text : text.Substring(0, firstLineEnd)).TrimStart('\uFEFF').TrimEnd();
-        if (firstLine != NamespaceLine)
+        var text = source.Replace("\r\n", "\n").TrimStart('\uFEFF');
+        var preamble = new StringBuilder();
+        var position = 0;
+        while (true)
         {
-            throw new InvalidOperationException($"{path}: a runtime file must start with '{NamespaceLine}', not '{firstLine}'.");
+            var lineEnd = text.IndexOf('\n', position);
+            var line = (lineEnd < 0 ? text.Substring(position) : text.Substring(position, lineEnd - position)).TrimEnd();
+            if (line == NamespaceLine)
+            {
+                position = lineEnd < 0 ? text.Length : lineEnd + 1;
+                break;
+            }
+
+            if (lineEnd < 0 || !(line.Length == 0 || line.StartsWith("using ", StringComparison.Ordinal) || line.StartsWith("//", StringComparison.Ordinal)))
+            {
+                throw new InvalidOperationException($"{path}: a runtime file must start with '{NamespaceLine}' (only using directives, comments and blank lines may come before it), not '{line}'.");
+            }
+
+            if (line.StartsWith("using ", StringComparison.Ordinal))
+            {
+                preamble.Append(line).Append('\n');
+            }
+
+            position = lineEnd + 1;
         }
 
-        var body = text.Substring(firstLineEnd + 1).TrimStart('\n').TrimEnd() + "\n";
+        var body = text.Substring(position).TrimStart('\n').TrimEnd() + "\n";
         var name = path.Substring(path.LastIndexOf('/') + 1);
         var stem = name.EndsWith(".cs", StringComparison.Ordinal) ? name.Substring(0, name.Length - 3) : name;
         if (!IsSlot(stem, 0))
@@ -80,7 +107,7 @@ internal sealed class RuntimeTemplate
             throw new InvalidOperationException($"{path}: a runtime file is named for its type, which starts with '{Placeholder}' and an upper-case letter.");
         }
 
-        return new RuntimeTemplate(path, stem, new Lexer(path, body).Run());
+        return new RuntimeTemplate(path, stem, preamble.ToString(), new Lexer(path, body).Run());
     }
 
     private static string Substitute(string identifier, string prefix) =>
