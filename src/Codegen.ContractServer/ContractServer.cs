@@ -197,6 +197,11 @@ public sealed class ContractServer : IAsyncDisposable
         {
             for (var i = 0; i < completion.Tokens.Count; i++)
             {
+                if (fault.EndsStreamBefore(i))
+                {
+                    return;
+                }
+
                 var last = i == completion.Tokens.Count - 1;
                 if (fault.CutAfterChunks is { } cut && i == cut)
                 {
@@ -225,7 +230,10 @@ public sealed class ContractServer : IAsyncDisposable
                 }
             }
 
-            await WriteAsync(http, "data: " + stream.DoneSentinel + "\n\n");
+            if (!fault.EndsStreamBefore(completion.Tokens.Count))
+            {
+                await WriteAsync(http, "data: " + stream.DoneSentinel + "\n\n");
+            }
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException)
         {

@@ -28,6 +28,9 @@ internal sealed record Fault
 
     public int? CutAfterChunks { get; init; }
 
+    /// <summary>Stream this many events, then end the body cleanly without the terminator, as some servers do.</summary>
+    public int? EndAfterChunks { get; init; }
+
     public bool Malformed { get; init; }
 
     public static Fault None { get; } = new();
@@ -56,6 +59,7 @@ internal sealed record Fault
                 "chunk-delay" => fault with { ChunkDelay = TimeSpan.FromMilliseconds(Int(value)) },
                 "drop-after-bytes" => fault with { DropAfterBytes = Int(value) },
                 "cut-after-chunks" => fault with { CutAfterChunks = Int(value) },
+                "end-after-chunks" => fault with { EndAfterChunks = Int(value) },
                 "malformed" => fault with { Malformed = true },
                 _ => throw new FormatException($"Unknown x-fault setting '{name}'."),
             };
@@ -63,6 +67,9 @@ internal sealed record Fault
 
         return fault;
     }
+
+    /// <summary>Whether a stream ends, without its terminator, before event <paramref name="index"/> (0-based).</summary>
+    public bool EndsStreamBefore(int index) => EndAfterChunks is { } end && index >= end;
 
     /// <summary>Whether the fault applies to the given attempt (1-based) of its key.</summary>
     public bool AppliesTo(int attempt) => Times is null || attempt <= Times;

@@ -6,130 +6,26 @@ namespace Codegen.Emitters;
 /// <summary>
 /// Emits <c>{Prefix}Client</c>: one async method per operation (<c>{Name}Async</c>) and, for an
 /// operation that streams, an <c>IAsyncEnumerable</c> method (<c>CreateX</c> becomes <c>StreamXAsync</c>).
-/// The sending, retrying and parsing live in the pipeline that <see cref="ClientSupportEmitter"/> writes.
+/// The sending, retrying and parsing live in the runtime files under src/Codegen.Runtime/Client.
 /// </summary>
 internal static class ClientEmitter
 {
-    public static void EmitClient(SourceWriter w, ContractSpec contract)
+    /// <summary>
+    /// The contract's part of <c>{Prefix}Client</c>: the names it registers under and one method per operation. The
+    /// shared part (constructors, activities) is src/Codegen.Runtime/Client/CodegenClient.cs.
+    /// </summary>
+    public static void EmitOperations(SourceWriter w, ContractSpec contract)
     {
         var p = contract.Prefix;
         var sourceName = CSharp.StringLiteral(contract.Namespace + "." + p + "Client");
         Block(w, $$"""
-            /// <summary>
-            /// Calls the API the contract describes. Thread-safe: create one and share it. Requests are validated
-            /// against the contract before they are sent (see <see cref="{{p}}ClientOptions.ValidateRequests"/>),
-            /// failed attempts are retried with backoff, and errors surface as <see cref="{{p}}ApiException"/>,
-            /// <see cref="global::System.TimeoutException"/> or, when the caller cancels, <see cref="global::System.OperationCanceledException"/>.
-            /// </summary>
-            {{CSharp.GeneratedCodeAttribute}}
-            public sealed partial class {{p}}Client : global::System.IDisposable
+            public sealed partial class {{p}}Client
             {
                 /// <summary>The name of the client's <see cref="global::System.Diagnostics.ActivitySource"/>.</summary>
                 public const string ActivitySourceName = {{sourceName}};
 
                 /// <summary>The name of the <c>HttpClient</c> the DI registration asks <c>IHttpClientFactory</c> for.</summary>
                 public const string HttpClientName = {{sourceName}};
-
-                private static readonly global::System.Diagnostics.ActivitySource s_activitySource = new global::System.Diagnostics.ActivitySource(ActivitySourceName, "1.0.0");
-
-                private readonly global::System.Net.Http.HttpClient _http;
-                private readonly bool _ownsHttpClient;
-                private readonly {{p}}ClientPipeline _pipeline;
-
-                /// <summary>Creates a client with default options: the contract's server and the API key from the environment.</summary>
-                public {{p}}Client()
-                    : this(new {{p}}ClientOptions())
-                {
-                }
-
-                /// <summary>Creates a client with its own connection pool.</summary>
-                public {{p}}Client({{p}}ClientOptions options)
-                    : this(CreateHttpClient(), options ?? throw new global::System.ArgumentNullException(nameof(options)), ownsHttpClient: true)
-                {
-                }
-
-                /// <summary>
-                /// Creates a client over an <c>HttpClient</c> the caller owns (for example one from <c>IHttpClientFactory</c>).
-                /// Without options, the client's <c>BaseAddress</c>, when set, replaces the contract's server.
-                /// </summary>
-                public {{p}}Client(global::System.Net.Http.HttpClient httpClient, {{p}}ClientOptions? options = null)
-                    : this(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), options ?? OptionsFor(httpClient), ownsHttpClient: false)
-                {
-                }
-
-                private {{p}}Client(global::System.Net.Http.HttpClient httpClient, {{p}}ClientOptions options, bool ownsHttpClient)
-                {
-                    _http = httpClient;
-                    _ownsHttpClient = ownsHttpClient;
-                    _pipeline = new {{p}}ClientPipeline(httpClient, options.Clone());
-                }
-
-                /// <summary>Releases the connection pool when the client created it.</summary>
-                public void Dispose()
-                {
-                    if (_ownsHttpClient)
-                    {
-                        _http.Dispose();
-                    }
-                }
-
-                private static global::System.Net.Http.HttpClient CreateHttpClient()
-                {
-                    var handler = new global::System.Net.Http.SocketsHttpHandler { PooledConnectionLifetime = global::System.TimeSpan.FromMinutes(5) };
-                    return new global::System.Net.Http.HttpClient(handler) { Timeout = global::System.Threading.Timeout.InfiniteTimeSpan };
-                }
-
-                private static {{p}}ClientOptions OptionsFor(global::System.Net.Http.HttpClient httpClient)
-                {
-                    var options = new {{p}}ClientOptions();
-                    if (httpClient.BaseAddress is not null)
-                    {
-                        options.BaseUri = httpClient.BaseAddress;
-                    }
-
-                    return options;
-                }
-
-                private static global::System.Diagnostics.Activity? StartActivity(string operation, string? model)
-                {
-                    var activity = s_activitySource.StartActivity(ActivitySourceName + "." + operation, global::System.Diagnostics.ActivityKind.Client);
-                    activity?.SetTag("gen_ai.operation.name", operation);
-                    if (model is not null)
-                    {
-                        activity?.SetTag("gen_ai.request.model", model);
-                    }
-
-                    return activity;
-                }
-
-                private static void TagResponse(global::System.Diagnostics.Activity? activity, string? model, int? inputTokens, int? outputTokens)
-                {
-                    if (activity is null)
-                    {
-                        return;
-                    }
-
-                    if (model is not null)
-                    {
-                        activity.SetTag("gen_ai.response.model", model);
-                    }
-
-                    if (inputTokens is not null)
-                    {
-                        activity.SetTag("gen_ai.usage.input_tokens", inputTokens);
-                    }
-
-                    if (outputTokens is not null)
-                    {
-                        activity.SetTag("gen_ai.usage.output_tokens", outputTokens);
-                    }
-                }
-
-                private static void TagError(global::System.Diagnostics.Activity? activity, global::System.Exception exception)
-                {
-                    activity?.SetStatus(global::System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
-                    activity?.SetTag("error.type", exception is {{p}}ApiException api ? api.StatusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : exception.GetType().FullName);
-                }
             """);
         w.Indent();
         foreach (var operation in contract.Operations)
@@ -144,6 +40,62 @@ internal static class ClientEmitter
         }
 
         w.Close();
+    }
+
+    /// <summary>The contract's part of <c>{Prefix}ClientOptions</c>: its default server and the environment variable of the API key.</summary>
+    public static void EmitOptionDefaults(SourceWriter w, ContractSpec contract)
+    {
+        var server = contract.Servers.FirstOrDefault(s => s.IsDefault) ?? contract.Servers.FirstOrDefault();
+        var environment = contract.Auth?.EnvironmentVariable;
+        w.Open($"public sealed partial class {contract.Prefix}ClientOptions");
+        if (server is not null)
+        {
+            w.Summary("The contract's default server.");
+            w.Line($"public const string DefaultBaseUri = {CSharp.StringLiteral(server.Url)};");
+            w.Line();
+        }
+
+        if (environment is not null)
+        {
+            w.Summary("The environment variable the API key is read from, once, when the options are created.");
+            w.Line($"public const string ApiKeyEnvironmentVariable = {CSharp.StringLiteral(environment)};");
+            w.Line();
+        }
+
+        w.Open("partial void ApplyContractDefaults()");
+        if (server is not null)
+        {
+            w.Line("BaseUri = new global::System.Uri(DefaultBaseUri);");
+        }
+
+        if (environment is not null)
+        {
+            w.Line("ApiKey = global::System.Environment.GetEnvironmentVariable(ApiKeyEnvironmentVariable);");
+        }
+
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>
+    /// The contract's part of <c>{Prefix}ClientServiceCollectionExtensions</c>: <c>services.Add{Prefix}Client()</c>, whose
+    /// name depends on the prefix; the registration itself is src/Codegen.Runtime/DependencyInjection.
+    /// </summary>
+    public static void EmitServiceRegistration(SourceWriter w, ContractSpec contract)
+    {
+        var p = contract.Prefix;
+        Block(w, $$"""
+            public static partial class {{p}}ClientServiceCollectionExtensions
+            {
+                /// <summary>
+                /// Registers a transient <see cref="{{p}}Client"/> over a named <c>HttpClient</c> from the factory, which
+                /// owns the handler. Returns the client builder so that handlers and policies can be added.
+                /// </summary>
+                public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add{{p}}Client(
+                    this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+                    global::System.Action<{{p}}ClientOptions>? configure = null) => AddClient(services, configure);
+            }
+            """);
     }
 
     private static void EmitOperation(SourceWriter w, ContractSpec contract, OperationSpec operation)
@@ -224,30 +176,15 @@ internal static class ClientEmitter
         var chunkModel = HasStringProperty(contract, stream.ChunkType, "model") ? "chunk.Model" : "null";
 
         w.Summary((operation.Description ?? $"{operation.Method} {operation.Path}") +
-            $" Streams the answer: sets {stream.FlagJsonName} and yields each chunk as it arrives, until {stream.DoneSentinel} or the end of the body. Stopping early releases the connection; no retry happens once a chunk has been yielded.");
+            $" Streams the answer: sets {stream.FlagJsonName} and yields each chunk as it arrives, until {stream.DoneSentinel}; a body that ends before it throws {p}ApiException (see {p}ClientOptions.RequireStreamTerminator). Stopping early releases the connection; no retry happens once the answer has begun.");
         w.Line($"public async global::System.Collections.Generic.IAsyncEnumerable<{chunk}> {StreamingName(operation.Name)}Async({Parameters(contract, operation, streaming: true)})");
         w.Open(string.Empty);
         Block(w, $$"""
             var body = Prepare(request is null ? null! : request with { {{stream.FlagPropertyName}} = true }, {{context}}.{{operation.RequestType}});
             using var activity = StartActivity({{CSharp.StringLiteral(operation.Name)}}, {{RequestModel(contract, operation)}});
-            using var response = await _pipeline.SendAsync({{method}}, {{CSharp.StringLiteral(operation.Path)}}, body, true, static (r, _) => global::System.Threading.Tasks.Task.FromResult(r), cancellationToken).ConfigureAwait(false);
-            using var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using var idle = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var reader = new {{p}}ServerSentEventReader(content, _pipeline.Options.MaxEventBytes);
-            while (true)
+            var chunks = _pipeline.StreamAsync({{method}}, {{CSharp.StringLiteral(operation.Path)}}, body, {{CSharp.StringLiteral(stream.DoneSentinel)}}, {{context}}.{{stream.ChunkType}}, cancellationToken);
+            await foreach (var chunk in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(chunks, false))
             {
-                if (!await _pipeline.ReadEventAsync(reader, response, idle, cancellationToken).ConfigureAwait(false) || reader.DataEquals({{CSharp.StringLiteral(stream.DoneSentinel)}}u8))
-                {
-                    yield break;
-                }
-
-                if (reader.EventType == "error")
-                {
-                    var text = reader.DataText();
-                    throw _pipeline.ErrorInBody(response, text) ?? _pipeline.Protocol(response, "The server sent an error event.", null, text);
-                }
-
-                var chunk = _pipeline.DeserializeEvent(response, reader, {{context}}.{{stream.ChunkType}});
                 TagResponse(activity, {{chunkModel}}, {{usage.Input}}, {{usage.Output}});
                 yield return chunk;
             }

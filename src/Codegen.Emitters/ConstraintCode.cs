@@ -29,7 +29,7 @@ internal static class ConstraintCode
     /// <summary>The checks on a non-null value of <paramref name="type"/> (not a union: see <see cref="ForUnionCase"/>).</summary>
     public static List<Check> For(TypeRef type, ConstraintSpec c, ContractSpec contract, JsonCode json)
     {
-        var helpers = $"global::{contract.Namespace}.{contract.Prefix}JsonConverters";
+        var helpers = $"global::{contract.Namespace}.{contract.Prefix}ValidationHelpers";
         var checks = new List<Check>();
         switch (type.Kind)
         {

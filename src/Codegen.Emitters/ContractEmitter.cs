@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Codegen.Contracts.Model;
+using Codegen.Emitters.Runtime;
 
 namespace Codegen.Emitters;
 
@@ -90,19 +91,18 @@ public static class ContractEmitter
             }));
         }
 
-        files.Add(File(contract, $"{stem}.{contract.Prefix}ContractViolation.g.cs", w => SupportEmitter.EmitViolation(w, contract)));
-        files.Add(File(contract, $"{stem}.{contract.Prefix}JsonConverters.g.cs", w => SupportEmitter.EmitJsonHelpers(w, contract)));
+        files.AddRange(RuntimeSources.Emit(contract, stem, RuntimeFolder.Validation));
+        files.AddRange(RuntimeSources.Emit(contract, stem, RuntimeFolder.Json));
         files.Add(File(contract, $"{stem}.{contract.Prefix}JsonContext.g.cs", w => JsonContextEmitter.Emit(w, contract)));
         if (contract.Operations.Count > 0)
         {
-            files.Add(File(contract, $"{stem}.{contract.Prefix}Client.g.cs", w => ClientEmitter.EmitClient(w, contract)));
-            files.Add(File(contract, $"{stem}.{contract.Prefix}ClientOptions.g.cs", w => ClientSupportEmitter.EmitOptions(w, contract)));
-            files.Add(File(contract, $"{stem}.{contract.Prefix}ApiException.g.cs", w => ClientSupportEmitter.EmitApiException(w, contract)));
-            files.Add(File(contract, $"{stem}.{contract.Prefix}ClientPipeline.g.cs", w => ClientSupportEmitter.EmitPipeline(w, contract)));
-            files.Add(File(contract, $"{stem}.{contract.Prefix}ServerSentEventReader.g.cs", w => ClientSupportEmitter.EmitServerSentEventReader(w, contract)));
+            files.Add(File(contract, $"{stem}.{contract.Prefix}Client.Operations.g.cs", w => ClientEmitter.EmitOperations(w, contract)));
+            files.Add(File(contract, $"{stem}.{contract.Prefix}ClientOptions.Defaults.g.cs", w => ClientEmitter.EmitOptionDefaults(w, contract)));
+            files.AddRange(RuntimeSources.Emit(contract, stem, RuntimeFolder.Client));
             if (options.ReferencesHttpClientFactory)
             {
-                files.Add(File(contract, $"{stem}.{contract.Prefix}ClientServiceCollectionExtensions.g.cs", w => ClientSupportEmitter.EmitServiceCollectionExtensions(w, contract)));
+                files.AddRange(RuntimeSources.Emit(contract, stem, RuntimeFolder.DependencyInjection));
+                files.Add(File(contract, $"{stem}.{contract.Prefix}ClientServiceCollectionExtensions.Registration.g.cs", w => ClientEmitter.EmitServiceRegistration(w, contract)));
             }
         }
 

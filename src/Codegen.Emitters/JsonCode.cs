@@ -25,7 +25,7 @@ internal sealed class JsonCode
         }
 
         _namespace = contract.Namespace;
-        _helpers = $"global::{contract.Namespace}.{contract.Prefix}JsonConverters";
+        _helpers = $"global::{contract.Namespace}.{contract.Prefix}JsonHelpers";
     }
 
     public string Helpers => _helpers;

@@ -206,6 +206,97 @@ public sealed class ClientTests(ServerFixture fixture)
         Assert.Contains("stream", ex.Message, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public async Task Stream_cut_mid_event_reports_the_events_received_and_what_arrived(int chunks)
+    {
+        var key = Key();
+        using var client = fixture.Client($"key={key};cut-after-chunks={chunks}");
+        var received = 0;
+        var ex = await Assert.ThrowsAsync<ModelsLabApiException>(async () =>
+        {
+            await foreach (var _ in client.StreamCompletionAsync(Request))
+            {
+                received++;
+            }
+        });
+
+        Assert.Equal(chunks, received);
+        Assert.Equal(chunks, ex.EventsReceived);
+        Assert.Equal(200, ex.StatusCode);
+        Assert.Equal("data: {\"object\":\"text_comp", ex.BodyExcerpt);
+        Assert.Equal(1, fixture.Server.Attempts(key));
+    }
+
+    /// <summary>A server that answers 200 and closes the body cleanly before [DONE] (llama.cpp's, for a prompt too long) is not an empty answer.</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(12)]
+    public async Task Stream_that_ends_without_its_terminator_is_an_api_exception_and_is_not_retried(int chunks)
+    {
+        var key = Key();
+        using var client = fixture.Client($"key={key};end-after-chunks={chunks}");
+        var texts = new List<string>();
+        var ex = await Assert.ThrowsAsync<ModelsLabApiException>(async () =>
+        {
+            await foreach (var chunk in client.StreamCompletionAsync(Request))
+            {
+                texts.Add(chunk.Choices[0].Text);
+            }
+        });
+
+        Assert.Equal(chunks, texts.Count);
+        Assert.Equal(200, ex.StatusCode);
+        Assert.Equal(chunks, ex.EventsReceived);
+        Assert.Contains("without its terminator [DONE]", ex.Message);
+        if (chunks == 0)
+        {
+            Assert.Null(ex.BodyExcerpt);
+        }
+        else
+        {
+            Assert.Contains(JsonText(texts[^1]), ex.BodyExcerpt);
+        }
+
+        Assert.Equal(1, fixture.Server.Attempts(key));
+    }
+
+    [Fact]
+    public async Task Stream_without_its_terminator_is_complete_when_the_options_allow_it()
+    {
+        using var client = fixture.Client("end-after-chunks=5", o => o.RequireStreamTerminator = false);
+        var chunks = 0;
+        await foreach (var _ in client.StreamCompletionAsync(Request))
+        {
+            chunks++;
+        }
+
+        Assert.Equal(5, chunks);
+    }
+
+    [Theory]
+    [InlineData("e")]
+    [InlineData("abcd1234")]
+    [InlineData("sk-7f3a9c1e5b2d4f6a8c0e7f3a9c1e5b2d4f6a8c0e7f3a9c1e5b2d4f6a8c0e7")]
+    public async Task Redacting_a_wrong_key_of_any_length_leaves_the_servers_words_intact(string wrongKey)
+    {
+        Assert.Contains(wrongKey.Length, new[] { 1, 8, 64 });
+        using var client = fixture.Client(configure: o => o.ApiKey = wrongKey);
+        var ex = await Assert.ThrowsAsync<ModelsLabApiException>(() => client.CreateCompletionAsync(Request));
+
+        Assert.Equal(401, ex.StatusCode);
+        // The server's own words: "Missing or incorrect API key. Send Authorization: Bearer <key>." The header's
+        // value is redacted as a credential; nothing else is touched, whatever letters the key has.
+        Assert.Equal("Missing or incorrect API key. Send Authorization: [redacted]", ex.ErrorMessage);
+        Assert.Contains("Missing or incorrect API key.", ex.Message);
+        Assert.DoesNotContain("[redacted]ct", ex.BodyExcerpt);
+    }
+
+    private static string JsonText(string text) => System.Text.Json.JsonSerializer.Serialize(text)[1..^1];
+
     [Fact]
     public async Task Caller_cancellation_mid_stream_releases_the_connection()
     {

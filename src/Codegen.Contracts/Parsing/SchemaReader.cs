@@ -51,8 +51,13 @@ internal sealed class SchemaReader
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
 
-        // Contract-wide types the emitters add; a definition of the same name is renamed.
-        foreach (var suffix in new[] { "JsonContext", "Client", "ClientOptions", "ApiException", "ContractViolation", "ValidationException", "ServiceCollectionExtensions", "JsonConverters" })
+        // Contract-wide types the emitters add (src/Codegen.Runtime's files among them); a definition of the same name is renamed.
+        foreach (var suffix in new[]
+        {
+            "JsonContext", "Client", "ClientOptions", "ApiException", "ContractViolation", "ValidationException", "ServiceCollectionExtensions",
+            "ClientServiceCollectionExtensions", "JsonHelpers", "ValidationHelpers", "ClientPipeline", "RetryPolicy", "ErrorBody", "SecretRedactor",
+            "ServerSentEventReader", "EventStream",
+        })
         {
             _typeNames.Add(prefix + suffix);
         }

@@ -251,7 +251,7 @@ namespace ModelsLab.Completions
             /// <inheritdoc/>
             public override global::ModelsLab.Completions.CompletionChoice Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::ModelsLab.Completions.ModelsLabJsonConverters.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::ModelsLab.Completions.ModelsLabJsonHelpers.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 string? value0 = default;
                 var seen0 = false;
                 int value1 = default;
@@ -270,13 +270,13 @@ namespace ModelsLab.Completions
                     if (reader.ValueTextEquals("text"u8))
                     {
                         reader.Read();
-                        value0 = global::ModelsLab.Completions.ModelsLabJsonConverters.ReadString(ref reader);
+                        value0 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader);
                         seen0 = true;
                     }
                     else if (reader.ValueTextEquals("index"u8))
                     {
                         reader.Read();
-                        value1 = global::ModelsLab.Completions.ModelsLabJsonConverters.ReadInt32(ref reader);
+                        value1 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadInt32(ref reader);
                         seen1 = true;
                     }
                     else if (reader.ValueTextEquals("logprobs"u8))
@@ -314,7 +314,7 @@ namespace ModelsLab.Completions
                         }
                         else
                         {
-                            value4 = global::ModelsLab.Completions.ModelsLabJsonConverters.ReadString(ref reader);
+                            value4 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader);
                         }
                         seen4 = true;
                     }
@@ -340,11 +340,11 @@ namespace ModelsLab.Completions
                 }
                 if (!seen0)
                 {
-                    throw global::ModelsLab.Completions.ModelsLabJsonConverters.MissingProperty("text", "CompletionChoice");
+                    throw global::ModelsLab.Completions.ModelsLabJsonHelpers.MissingProperty("text", "CompletionChoice");
                 }
                 if (!seen1)
                 {
-                    throw global::ModelsLab.Completions.ModelsLabJsonConverters.MissingProperty("index", "CompletionChoice");
+                    throw global::ModelsLab.Completions.ModelsLabJsonHelpers.MissingProperty("index", "CompletionChoice");
                 }
                 var result = new global::ModelsLab.Completions.CompletionChoice
                 {

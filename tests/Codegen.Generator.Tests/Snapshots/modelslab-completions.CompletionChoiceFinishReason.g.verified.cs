@@ -85,7 +85,7 @@ namespace ModelsLab.Completions
 
             /// <inheritdoc/>
             public override global::ModelsLab.Completions.CompletionChoiceFinishReason Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : new global::ModelsLab.Completions.CompletionChoiceFinishReason(global::ModelsLab.Completions.ModelsLabJsonConverters.ReadString(ref reader));
+                reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : new global::ModelsLab.Completions.CompletionChoiceFinishReason(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader));
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionChoiceFinishReason value, global::System.Text.Json.JsonSerializerOptions options)

@@ -395,7 +395,7 @@ namespace ModelsLab.Completions
             /// <inheritdoc/>
             public override global::ModelsLab.Completions.CompletionRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::ModelsLab.Completions.ModelsLabJsonConverters.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::ModelsLab.Completions.ModelsLabJsonHelpers.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 global::ModelsLab.Completions.CompletionRequestPrompt? value0 = default;
                 var seen0 = false;
                 string? value1 = default;
@@ -424,7 +424,7 @@ namespace ModelsLab.Completions
                         }
                         else
                         {
-                            value1 = global::ModelsLab.Completions.ModelsLabJsonConverters.ReadString(ref reader);
+                            value1 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader);
                         }
                     }
                     else if (reader.ValueTextEquals("max_tokens"u8))
@@ -436,7 +436,7 @@ namespace ModelsLab.Completions
                         }
                         else
                         {
-                            value2 = global::ModelsLab.Completions.ModelsLabJsonConverters.ReadInt32(ref reader);
+                            value2 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadInt32(ref reader);
                         }
                     }
                     else if (reader.ValueTextEquals("temperature"u8))
@@ -448,7 +448,7 @@ namespace ModelsLab.Completions
                         }
                         else
                         {
-                            value3 = global::ModelsLab.Completions.ModelsLabJsonConverters.ReadDouble(ref reader);
+                            value3 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadDouble(ref reader);
                         }
                     }
                     else if (reader.ValueTextEquals("top_p"u8))
@@ -460,7 +460,7 @@ namespace ModelsLab.Completions
                         }
                         else
                         {
-                            value4 = global::ModelsLab.Completions.ModelsLabJsonConverters.ReadDouble(ref reader);
+                            value4 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadDouble(ref reader);
                         }
                     }
                     else if (reader.ValueTextEquals("presence_penalty"u8))
@@ -472,7 +472,7 @@ namespace ModelsLab.Completions
                         }
                         else
                         {
-                            value5 = global::ModelsLab.Completions.ModelsLabJsonConverters.ReadDouble(ref reader);
+                            value5 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadDouble(ref reader);
                         }
                     }
                     else if (reader.ValueTextEquals("frequency_penalty"u8))
@@ -484,7 +484,7 @@ namespace ModelsLab.Completions
                         }
                         else
                         {
-                            value6 = global::ModelsLab.Completions.ModelsLabJsonConverters.ReadDouble(ref reader);
+                            value6 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadDouble(ref reader);
                         }
                     }
                     else if (reader.ValueTextEquals("stream"u8))
@@ -496,7 +496,7 @@ namespace ModelsLab.Completions
                         }
                         else
                         {
-                            value7 = global::ModelsLab.Completions.ModelsLabJsonConverters.ReadBoolean(ref reader);
+                            value7 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadBoolean(ref reader);
                         }
                     }
                     else if (reader.ValueTextEquals("stop"u8))
@@ -520,7 +520,7 @@ namespace ModelsLab.Completions
                 }
                 if (!seen0)
                 {
-                    throw global::ModelsLab.Completions.ModelsLabJsonConverters.MissingProperty("prompt", "CompletionRequest");
+                    throw global::ModelsLab.Completions.ModelsLabJsonHelpers.MissingProperty("prompt", "CompletionRequest");
                 }
                 var result = new global::ModelsLab.Completions.CompletionRequest
                 {

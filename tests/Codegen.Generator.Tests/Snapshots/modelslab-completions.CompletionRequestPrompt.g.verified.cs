@@ -114,19 +114,19 @@ namespace ModelsLab.Completions
             {
                 return false;
             }
-            return global::ModelsLab.Completions.ModelsLabJsonConverters.DeepEquals(_value, other._value);
+            return global::ModelsLab.Completions.ModelsLabJsonHelpers.DeepEquals(_value, other._value);
         }
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is global::ModelsLab.Completions.CompletionRequestPrompt other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::ModelsLab.Completions.ModelsLabJsonConverters.DeepHashCode(_value) ^ _case;
+        public override int GetHashCode() => global::ModelsLab.Completions.ModelsLabJsonHelpers.DeepHashCode(_value) ^ _case;
 
         /// <summary>
         /// The value as JSON; a string case is returned as it is.
         /// </summary>
-        public override string ToString() => _value as string ?? global::ModelsLab.Completions.ModelsLabJsonConverters.ToJson(this, JsonConverter.Instance);
+        public override string ToString() => _value as string ?? global::ModelsLab.Completions.ModelsLabJsonHelpers.ToJson(this, JsonConverter.Instance);
 
         public static bool operator ==(global::ModelsLab.Completions.CompletionRequestPrompt? left, global::ModelsLab.Completions.CompletionRequestPrompt? right) => left is null ? right is null : left.Equals(right);
 
@@ -146,24 +146,24 @@ namespace ModelsLab.Completions
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                 {
                     string value;
-                    value = global::ModelsLab.Completions.ModelsLabJsonConverters.ReadString(ref reader);
+                    value = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader);
                     return new global::ModelsLab.Completions.CompletionRequestPrompt(value);
                 }
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
                 {
                     global::System.Collections.Generic.IReadOnlyList<string> value;
-                    global::ModelsLab.Completions.ModelsLabJsonConverters.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                    global::ModelsLab.Completions.ModelsLabJsonHelpers.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
                     var list1 = new global::System.Collections.Generic.List<string>();
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                     {
                         string item1;
-                        item1 = global::ModelsLab.Completions.ModelsLabJsonConverters.ReadString(ref reader);
+                        item1 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader);
                         list1.Add(item1);
                     }
                     value = list1.ToArray();
                     return new global::ModelsLab.Completions.CompletionRequestPrompt(value);
                 }
-                throw global::ModelsLab.Completions.ModelsLabJsonConverters.UnexpectedToken(ref reader, "CompletionRequestPrompt (String, StringArray)");
+                throw global::ModelsLab.Completions.ModelsLabJsonHelpers.UnexpectedToken(ref reader, "CompletionRequestPrompt (String, StringArray)");
             }
 
             /// <inheritdoc/>

@@ -114,19 +114,19 @@ namespace ModelsLab.Completions
             {
                 return false;
             }
-            return global::ModelsLab.Completions.ModelsLabJsonConverters.DeepEquals(_value, other._value);
+            return global::ModelsLab.Completions.ModelsLabJsonHelpers.DeepEquals(_value, other._value);
         }
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is global::ModelsLab.Completions.CompletionRequestStop other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::ModelsLab.Completions.ModelsLabJsonConverters.DeepHashCode(_value) ^ _case;
+        public override int GetHashCode() => global::ModelsLab.Completions.ModelsLabJsonHelpers.DeepHashCode(_value) ^ _case;
 
         /// <summary>
         /// The value as JSON; a string case is returned as it is.
         /// </summary>
-        public override string ToString() => _value as string ?? global::ModelsLab.Completions.ModelsLabJsonConverters.ToJson(this, JsonConverter.Instance);
+        public override string ToString() => _value as string ?? global::ModelsLab.Completions.ModelsLabJsonHelpers.ToJson(this, JsonConverter.Instance);
 
         public static bool operator ==(global::ModelsLab.Completions.CompletionRequestStop? left, global::ModelsLab.Completions.CompletionRequestStop? right) => left is null ? right is null : left.Equals(right);
 
@@ -146,24 +146,24 @@ namespace ModelsLab.Completions
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                 {
                     string value;
-                    value = global::ModelsLab.Completions.ModelsLabJsonConverters.ReadString(ref reader);
+                    value = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader);
                     return new global::ModelsLab.Completions.CompletionRequestStop(value);
                 }
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
                 {
                     global::System.Collections.Generic.IReadOnlyList<string> value;
-                    global::ModelsLab.Completions.ModelsLabJsonConverters.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                    global::ModelsLab.Completions.ModelsLabJsonHelpers.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
                     var list10 = new global::System.Collections.Generic.List<string>();
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                     {
                         string item10;
-                        item10 = global::ModelsLab.Completions.ModelsLabJsonConverters.ReadString(ref reader);
+                        item10 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader);
                         list10.Add(item10);
                     }
                     value = list10.ToArray();
                     return new global::ModelsLab.Completions.CompletionRequestStop(value);
                 }
-                throw global::ModelsLab.Completions.ModelsLabJsonConverters.UnexpectedToken(ref reader, "CompletionRequestStop (String, StringArray)");
+                throw global::ModelsLab.Completions.ModelsLabJsonHelpers.UnexpectedToken(ref reader, "CompletionRequestStop (String, StringArray)");
             }
 
             /// <inheritdoc/>

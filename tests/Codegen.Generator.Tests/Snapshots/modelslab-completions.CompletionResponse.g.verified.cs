@@ -85,7 +85,7 @@ namespace ModelsLab.Completions
             {
                 if (!value0.IsKnown)
                 {
-                    violations.Add(new global::ModelsLab.Completions.ModelsLabContractViolation(path + ".object", "must be one of 'text_completion'", "'" + global::ModelsLab.Completions.ModelsLabJsonConverters.Excerpt(value0.Value) + "'"));
+                    violations.Add(new global::ModelsLab.Completions.ModelsLabContractViolation(path + ".object", "must be one of 'text_completion'", "'" + global::ModelsLab.Completions.ModelsLabValidationHelpers.Excerpt(value0.Value) + "'"));
                 }
             }
             if (Model is null)
@@ -137,7 +137,7 @@ namespace ModelsLab.Completions
             {
                 if (!@object.IsKnown)
                 {
-                    throw new global::System.ArgumentOutOfRangeException(nameof(@object), "'object' must be one of 'text_completion'; " + "'" + global::ModelsLab.Completions.ModelsLabJsonConverters.Excerpt(@object.Value) + "'" + " is not allowed.");
+                    throw new global::System.ArgumentOutOfRangeException(nameof(@object), "'object' must be one of 'text_completion'; " + "'" + global::ModelsLab.Completions.ModelsLabValidationHelpers.Excerpt(@object.Value) + "'" + " is not allowed.");
                 }
                 _object = @object;
                 _created = created;
@@ -205,7 +205,7 @@ namespace ModelsLab.Completions
             /// <inheritdoc/>
             public override global::ModelsLab.Completions.CompletionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::ModelsLab.Completions.ModelsLabJsonConverters.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::ModelsLab.Completions.ModelsLabJsonHelpers.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 global::ModelsLab.Completions.CompletionResponseObject value0 = default;
                 var seen0 = false;
                 long value1 = default;
@@ -227,19 +227,19 @@ namespace ModelsLab.Completions
                     else if (reader.ValueTextEquals("created"u8))
                     {
                         reader.Read();
-                        value1 = global::ModelsLab.Completions.ModelsLabJsonConverters.ReadInt64(ref reader);
+                        value1 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadInt64(ref reader);
                         seen1 = true;
                     }
                     else if (reader.ValueTextEquals("model"u8))
                     {
                         reader.Read();
-                        value2 = global::ModelsLab.Completions.ModelsLabJsonConverters.ReadString(ref reader);
+                        value2 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader);
                         seen2 = true;
                     }
                     else if (reader.ValueTextEquals("choices"u8))
                     {
                         reader.Read();
-                        global::ModelsLab.Completions.ModelsLabJsonConverters.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                        global::ModelsLab.Completions.ModelsLabJsonHelpers.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
                         var list34 = new global::System.Collections.Generic.List<global::ModelsLab.Completions.CompletionChoice>();
                         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                         {
@@ -271,19 +271,19 @@ namespace ModelsLab.Completions
                 }
                 if (!seen0)
                 {
-                    throw global::ModelsLab.Completions.ModelsLabJsonConverters.MissingProperty("object", "CompletionResponse");
+                    throw global::ModelsLab.Completions.ModelsLabJsonHelpers.MissingProperty("object", "CompletionResponse");
                 }
                 if (!seen1)
                 {
-                    throw global::ModelsLab.Completions.ModelsLabJsonConverters.MissingProperty("created", "CompletionResponse");
+                    throw global::ModelsLab.Completions.ModelsLabJsonHelpers.MissingProperty("created", "CompletionResponse");
                 }
                 if (!seen2)
                 {
-                    throw global::ModelsLab.Completions.ModelsLabJsonConverters.MissingProperty("model", "CompletionResponse");
+                    throw global::ModelsLab.Completions.ModelsLabJsonHelpers.MissingProperty("model", "CompletionResponse");
                 }
                 if (!seen3)
                 {
-                    throw global::ModelsLab.Completions.ModelsLabJsonConverters.MissingProperty("choices", "CompletionResponse");
+                    throw global::ModelsLab.Completions.ModelsLabJsonHelpers.MissingProperty("choices", "CompletionResponse");
                 }
                 var result = new global::ModelsLab.Completions.CompletionResponse
                 {

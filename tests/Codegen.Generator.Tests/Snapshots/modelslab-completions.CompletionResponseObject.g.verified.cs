@@ -80,7 +80,7 @@ namespace ModelsLab.Completions
 
             /// <inheritdoc/>
             public override global::ModelsLab.Completions.CompletionResponseObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : new global::ModelsLab.Completions.CompletionResponseObject(global::ModelsLab.Completions.ModelsLabJsonConverters.ReadString(ref reader));
+                reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : new global::ModelsLab.Completions.CompletionResponseObject(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader));
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionResponseObject value, global::System.Text.Json.JsonSerializerOptions options)

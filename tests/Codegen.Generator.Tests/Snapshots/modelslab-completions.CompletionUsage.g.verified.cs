@@ -127,7 +127,7 @@ namespace ModelsLab.Completions
             /// <inheritdoc/>
             public override global::ModelsLab.Completions.CompletionUsage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::ModelsLab.Completions.ModelsLabJsonConverters.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::ModelsLab.Completions.ModelsLabJsonHelpers.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 int value0 = default;
                 var seen0 = false;
                 int value1 = default;
@@ -140,19 +140,19 @@ namespace ModelsLab.Completions
                     if (reader.ValueTextEquals("prompt_tokens"u8))
                     {
                         reader.Read();
-                        value0 = global::ModelsLab.Completions.ModelsLabJsonConverters.ReadInt32(ref reader);
+                        value0 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadInt32(ref reader);
                         seen0 = true;
                     }
                     else if (reader.ValueTextEquals("completion_tokens"u8))
                     {
                         reader.Read();
-                        value1 = global::ModelsLab.Completions.ModelsLabJsonConverters.ReadInt32(ref reader);
+                        value1 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadInt32(ref reader);
                         seen1 = true;
                     }
                     else if (reader.ValueTextEquals("total_tokens"u8))
                     {
                         reader.Read();
-                        value2 = global::ModelsLab.Completions.ModelsLabJsonConverters.ReadInt32(ref reader);
+                        value2 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadInt32(ref reader);
                         seen2 = true;
                     }
                     else
@@ -164,15 +164,15 @@ namespace ModelsLab.Completions
                 }
                 if (!seen0)
                 {
-                    throw global::ModelsLab.Completions.ModelsLabJsonConverters.MissingProperty("prompt_tokens", "CompletionUsage");
+                    throw global::ModelsLab.Completions.ModelsLabJsonHelpers.MissingProperty("prompt_tokens", "CompletionUsage");
                 }
                 if (!seen1)
                 {
-                    throw global::ModelsLab.Completions.ModelsLabJsonConverters.MissingProperty("completion_tokens", "CompletionUsage");
+                    throw global::ModelsLab.Completions.ModelsLabJsonHelpers.MissingProperty("completion_tokens", "CompletionUsage");
                 }
                 if (!seen2)
                 {
-                    throw global::ModelsLab.Completions.ModelsLabJsonConverters.MissingProperty("total_tokens", "CompletionUsage");
+                    throw global::ModelsLab.Completions.ModelsLabJsonHelpers.MissingProperty("total_tokens", "CompletionUsage");
                 }
                 var result = new global::ModelsLab.Completions.CompletionUsage
                 {

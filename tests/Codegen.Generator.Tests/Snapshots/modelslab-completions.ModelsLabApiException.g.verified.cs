@@ -8,11 +8,12 @@ namespace ModelsLab.Completions
 {
     /// <summary>
     /// The server answered with an error, or with a body that is not what the contract promises
-    /// (malformed, truncated, too large, a stream cut in the middle of an event).
+    /// (malformed, truncated, too large, a stream cut in the middle of an event or before its terminator).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
     public sealed class ModelsLabApiException : global::System.Exception
     {
+        /// <summary>Creates the exception; its message must already be free of the API key.</summary>
         public ModelsLabApiException(string message, int statusCode, global::System.Exception? innerException = null)
             : base(message, innerException)
         {
@@ -22,7 +23,10 @@ namespace ModelsLab.Completions
         /// <summary>The HTTP status code of the response.</summary>
         public int StatusCode { get; }
 
-        /// <summary>The provider's error message, from <c>{"error": {"message": ...} }</c> or <c>{"status":"error","message":...}</c>.</summary>
+        /// <summary>
+        /// The provider's error message, from OpenAI's <c>{"error": {"message": ...} }</c>, ModelsLab's <c>{"status": "error", "message": ...}</c>,
+        /// FastAPI's <c>{"detail": ...}</c> or RFC 9457 problem details (<c>detail</c>, else <c>title</c>).
+        /// </summary>
         public string? ErrorMessage { get; init; }
 
         /// <summary>The provider's error type, e.g. <c>invalid_request_error</c>.</summary>
@@ -46,7 +50,10 @@ namespace ModelsLab.Completions
         /// <summary>How long the server asked the client to wait (<c>retry-after-ms</c> or <c>Retry-After</c>).</summary>
         public global::System.TimeSpan? RetryAfter { get; init; }
 
-        /// <summary>The start of the raw response body, at most a few kilobytes.</summary>
+        /// <summary>For a stream: how many events had arrived when it failed; null for a response that is not a stream.</summary>
+        public int? EventsReceived { get; init; }
+
+        /// <summary>The start of the raw response body (for a stream, what arrived last), at most a few kilobytes.</summary>
         public string? BodyExcerpt { get; init; }
     }
 }

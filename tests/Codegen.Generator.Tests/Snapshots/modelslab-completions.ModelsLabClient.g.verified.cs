@@ -12,15 +12,13 @@ namespace ModelsLab.Completions
     /// failed attempts are retried with backoff, and errors surface as <see cref="ModelsLabApiException"/>,
     /// <see cref="global::System.TimeoutException"/> or, when the caller cancels, <see cref="global::System.OperationCanceledException"/>.
     /// </summary>
+    /// <remarks>
+    /// This part holds what every client shares; the generator writes the other part per contract: the operations,
+    /// <c>ActivitySourceName</c> and <c>HttpClientName</c>.
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
     public sealed partial class ModelsLabClient : global::System.IDisposable
     {
-        /// <summary>The name of the client's <see cref="global::System.Diagnostics.ActivitySource"/>.</summary>
-        public const string ActivitySourceName = "ModelsLab.Completions.ModelsLabClient";
-
-        /// <summary>The name of the <c>HttpClient</c> the DI registration asks <c>IHttpClientFactory</c> for.</summary>
-        public const string HttpClientName = "ModelsLab.Completions.ModelsLabClient";
-
         private static readonly global::System.Diagnostics.ActivitySource s_activitySource = new global::System.Diagnostics.ActivitySource(ActivitySourceName, "1.0.0");
 
         private readonly global::System.Net.Http.HttpClient _http;
@@ -120,80 +118,6 @@ namespace ModelsLab.Completions
         {
             activity?.SetStatus(global::System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
             activity?.SetTag("error.type", exception is ModelsLabApiException api ? api.StatusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : exception.GetType().FullName);
-        }
-
-        /// <summary>
-        /// Creates a completion for the provided prompt and parameters.
-        /// </summary>
-        public async global::System.Threading.Tasks.Task<global::ModelsLab.Completions.CompletionResponse> CreateCompletionAsync(global::ModelsLab.Completions.CompletionRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var body = Prepare(request, global::ModelsLab.Completions.ModelsLabJsonContext.Default.CompletionRequest);
-            using var activity = StartActivity("CreateCompletion", request?.Model);
-            try
-            {
-                var response = await _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/completions", body, false, ReadCreateCompletionAsync, cancellationToken).ConfigureAwait(false);
-                TagResponse(activity, response.Model, (int?)response.Usage?.PromptTokens, (int?)response.Usage?.CompletionTokens);
-                return response;
-            }
-            catch (global::System.Exception ex)
-            {
-                TagError(activity, ex);
-                throw;
-            }
-        }
-
-        private async global::System.Threading.Tasks.Task<global::ModelsLab.Completions.CompletionResponse> ReadCreateCompletionAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
-        {
-            using (response)
-            {
-                var body = await _pipeline.ReadBodyAsync(response, _pipeline.Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-                return _pipeline.Deserialize(response, body, global::ModelsLab.Completions.ModelsLabJsonContext.Default.CompletionResponse);
-            }
-        }
-
-        private byte[] Prepare(global::ModelsLab.Completions.CompletionRequest request, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionRequest> typeInfo)
-        {
-            if (request is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(request));
-            }
-
-            if (_pipeline.Options.ValidateRequests)
-            {
-                request.ThrowIfInvalid();
-            }
-
-            return global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, typeInfo);
-        }
-
-        /// <summary>
-        /// Creates a completion for the provided prompt and parameters. Streams the answer: sets stream and yields each chunk as it arrives, until [DONE] or the end of the body. Stopping early releases the connection; no retry happens once a chunk has been yielded.
-        /// </summary>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelsLab.Completions.CompletionResponse> StreamCompletionAsync(global::ModelsLab.Completions.CompletionRequest request, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var body = Prepare(request is null ? null! : request with { Stream = true }, global::ModelsLab.Completions.ModelsLabJsonContext.Default.CompletionRequest);
-            using var activity = StartActivity("CreateCompletion", request?.Model);
-            using var response = await _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/completions", body, true, static (r, _) => global::System.Threading.Tasks.Task.FromResult(r), cancellationToken).ConfigureAwait(false);
-            using var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using var idle = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var reader = new ModelsLabServerSentEventReader(content, _pipeline.Options.MaxEventBytes);
-            while (true)
-            {
-                if (!await _pipeline.ReadEventAsync(reader, response, idle, cancellationToken).ConfigureAwait(false) || reader.DataEquals("[DONE]"u8))
-                {
-                    yield break;
-                }
-
-                if (reader.EventType == "error")
-                {
-                    var text = reader.DataText();
-                    throw _pipeline.ErrorInBody(response, text) ?? _pipeline.Protocol(response, "The server sent an error event.", null, text);
-                }
-
-                var chunk = _pipeline.DeserializeEvent(response, reader, global::ModelsLab.Completions.ModelsLabJsonContext.Default.CompletionResponse);
-                TagResponse(activity, chunk.Model, (int?)chunk.Usage?.PromptTokens, (int?)chunk.Usage?.CompletionTokens);
-                yield return chunk;
-            }
         }
     }
 }

@@ -8,24 +8,20 @@ namespace ModelsLab.Completions
 {
     /// <summary>Settings of a <see cref="ModelsLabClient"/>. The client copies them when it is created.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
-    public sealed class ModelsLabClientOptions
+    public sealed partial class ModelsLabClientOptions
     {
-        /// <summary>
-        /// The contract's default server.
-        /// </summary>
-        public const string DefaultBaseUri = "https://modelslab.com/api/uncensored-chat/v1";
-
-        /// <summary>
-        /// The environment variable the API key is read from, once, when the options are created.
-        /// </summary>
-        public const string ApiKeyEnvironmentVariable = "MODELSLAB_API_KEY";
+        /// <summary>Creates options with the contract's defaults: its default server, and the API key from the environment variable it names.</summary>
+        public ModelsLabClientOptions()
+        {
+            ApplyContractDefaults();
+        }
 
         /// <summary>The server's base address; operation paths are appended to it.</summary>
-        public global::System.Uri? BaseUri { get; set; } = new global::System.Uri("https://modelslab.com/api/uncensored-chat/v1");
+        public global::System.Uri? BaseUri { get; set; }
 
         /// <summary>The bearer token sent with every request. Never written to messages, logs or activities.</summary>
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
-        public string? ApiKey { get; set; } = global::System.Environment.GetEnvironmentVariable(ApiKeyEnvironmentVariable);
+        public string? ApiKey { get; set; }
 
         /// <summary>How long one attempt may take: until the whole body has arrived, or between two events of a stream.</summary>
         public global::System.TimeSpan Timeout { get; set; } = global::System.TimeSpan.FromSeconds(100);
@@ -51,10 +47,19 @@ namespace ModelsLab.Completions
         /// <summary>The largest server-sent event read, in bytes.</summary>
         public int MaxEventBytes { get; set; } = 1024 * 1024;
 
+        /// <summary>
+        /// Whether a stream must end with the terminator the contract declares (e.g. <c>data: [DONE]</c>). A stream whose
+        /// body ends without it was cut short, and throws; set this to false only for a server known to omit it.
+        /// </summary>
+        public bool RequireStreamTerminator { get; set; } = true;
+
         /// <summary>Lists the settings, without the API key.</summary>
         public override string ToString() =>
             "BaseUri=" + BaseUri + ", ApiKey=" + (string.IsNullOrEmpty(ApiKey) ? "(none)" : "(set)") + ", Timeout=" + Timeout + ", MaxRetries=" + MaxRetries;
 
         internal ModelsLabClientOptions Clone() => (ModelsLabClientOptions)MemberwiseClone();
+
+        /// <summary>Sets <see cref="BaseUri"/> and <see cref="ApiKey"/> from the contract; written by the generator, per contract.</summary>
+        partial void ApplyContractDefaults();
     }
 }

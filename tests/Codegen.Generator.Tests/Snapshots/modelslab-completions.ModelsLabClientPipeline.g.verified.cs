@@ -7,18 +7,23 @@
 namespace ModelsLab.Completions
 {
     /// <summary>
-    /// Sends requests for <see cref="ModelsLabClient"/>: the per-attempt timeout, retries with backoff and jitter,
-    /// <c>Retry-After</c>, bounded body reads and error parsing. Immutable after construction, so thread-safe.
+    /// Sends requests for <see cref="ModelsLabClient"/>: the per-attempt timeout, retries (<see cref="ModelsLabRetryPolicy"/>),
+    /// bounded body reads, parsing with the contract's converters and typed errors with the API key removed.
+    /// Immutable after construction, so thread-safe.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
     internal sealed class ModelsLabClientPipeline
     {
-        private const int MaxErrorBodyBytes = 64 * 1024;
-        private const int MaxExcerptChars = 2048;
+        /// <summary>The most of an error body that is read; the rest of an error cannot matter more than this.</summary>
+        public const int MaxErrorBodyBytes = 64 * 1024;
+
+        /// <summary>The most of a body an exception carries.</summary>
+        public const int MaxExcerptChars = 2048;
 
         private readonly global::System.Net.Http.HttpClient _http;
         private readonly string _baseUri;
         private readonly string? _apiKey;
+        private readonly ModelsLabSecretRedactor _redactor;
 
         public ModelsLabClientPipeline(global::System.Net.Http.HttpClient http, ModelsLabClientOptions options)
         {
@@ -35,10 +40,14 @@ namespace ModelsLab.Completions
             _http = http;
             _baseUri = options.BaseUri.AbsoluteUri.TrimEnd('/');
             _apiKey = string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey;
+            _redactor = new ModelsLabSecretRedactor(_apiKey);
             Options = options;
+            Retry = new ModelsLabRetryPolicy(options.MaxRetries, options.RetryBaseDelay, options.MaxRetryDelay, options.MaxRetryAfter);
         }
 
         public ModelsLabClientOptions Options { get; }
+
+        public ModelsLabRetryPolicy Retry { get; }
 
         /// <summary>
         /// Sends until an attempt succeeds and <paramref name="readSuccess"/> has read it, or the retries run out.
@@ -54,7 +63,7 @@ namespace ModelsLab.Completions
         {
             for (var attempt = 0; ; attempt++)
             {
-                var retriesLeft = attempt < Options.MaxRetries;
+                var retriesLeft = attempt < Retry.MaxRetries;
                 global::System.Exception failure;
                 global::System.TimeSpan? serverDelay = null;
                 using (var attemptCancellation = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -85,12 +94,12 @@ namespace ModelsLab.Completions
                         }
 
                         var error = await CreateErrorAsync(response, method, path, attemptCancellation.Token).ConfigureAwait(false);
-                        if (!IsRetryable(response.StatusCode) || !retriesLeft)
+                        if (!ModelsLabRetryPolicy.IsRetryable(error.StatusCode) || !retriesLeft)
                         {
                             throw error;
                         }
 
-                        if (error.RetryAfter is { } retryAfter && retryAfter > Options.MaxRetryAfter)
+                        if (error.RetryAfter is { } retryAfter && !Retry.Honours(retryAfter))
                         {
                             throw error;
                         }
@@ -127,13 +136,13 @@ namespace ModelsLab.Completions
                         : failure;
                 }
 
-                await global::System.Threading.Tasks.Task.Delay(serverDelay ?? Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                await global::System.Threading.Tasks.Task.Delay(serverDelay ?? Retry.Backoff(attempt), cancellationToken).ConfigureAwait(false);
             }
         }
 
         /// <summary>
-        /// Reads a whole body, at most <see cref="ModelsLabClientOptions.MaxResponseBytes"/>. With a Content-Length within
-        /// the limit the body is read straight into an array of that size; otherwise into pooled buffers, copied once.
+        /// Reads a whole body, at most <paramref name="limit"/> bytes. With a Content-Length within the limit the body
+        /// is read straight into an array of that size; otherwise into pooled buffers, copied once.
         /// </summary>
         public async global::System.Threading.Tasks.Task<byte[]> ReadBodyAsync(global::System.Net.Http.HttpResponseMessage response, long limit, global::System.Threading.CancellationToken cancellationToken)
         {
@@ -198,6 +207,98 @@ namespace ModelsLab.Completions
             }
         }
 
+        /// <summary>
+        /// Parses a body with the contract's converters. Anything else (malformed JSON, a missing required property,
+        /// an error object in a 200 response) is an exception, never a half-filled value.
+        /// </summary>
+        public T Deserialize<T>(global::System.Net.Http.HttpResponseMessage response, byte[] utf8, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+        {
+            try
+            {
+                var value = global::System.Text.Json.JsonSerializer.Deserialize(utf8, typeInfo);
+                if (value is not null)
+                {
+                    return value;
+                }
+            }
+            catch (global::System.Text.Json.JsonException ex)
+            {
+                var text = global::System.Text.Encoding.UTF8.GetString(utf8);
+                throw ErrorInBody(response, text) ?? Protocol(response, "The response is not a valid " + typeof(T).Name + ": " + ex.Message, ex, text);
+            }
+
+            throw Protocol(response, "The response is null, not a " + typeof(T).Name + ".", null, global::System.Text.Encoding.UTF8.GetString(utf8));
+        }
+
+        /// <summary>
+        /// Streams an operation's answer: sends with the retries of <see cref="SendAsync"/>, then yields each event's data
+        /// parsed as <typeparamref name="T"/> until <paramref name="terminator"/> (see <see cref="ModelsLabEventStream"/>).
+        /// Nothing is retried once the response has begun.
+        /// </summary>
+        public async global::System.Collections.Generic.IAsyncEnumerable<T> StreamAsync<T>(
+            global::System.Net.Http.HttpMethod method,
+            string path,
+            byte[]? body,
+            string terminator,
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo,
+            [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)
+        {
+            using var response = await SendAsync(method, path, body, true, static (r, _) => global::System.Threading.Tasks.Task.FromResult(r), cancellationToken).ConfigureAwait(false);
+            await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(ModelsLabEventStream.ReadAsync(this, response, terminator, typeInfo, cancellationToken), false))
+            {
+                yield return item;
+            }
+        }
+
+        /// <summary>A response that does not keep the contract: malformed, truncated, too large, a stream cut short.</summary>
+        public ModelsLabApiException Protocol(global::System.Net.Http.HttpResponseMessage response, string message, global::System.Exception? inner, string? body, int? eventsReceived = null)
+        {
+            return new ModelsLabApiException(Redact(message), (int)response.StatusCode, inner)
+            {
+                RequestId = RequestId(response),
+                EventsReceived = eventsReceived,
+                BodyExcerpt = body is null ? null : Excerpt(body),
+            };
+        }
+
+        /// <summary>An error carried inside a 200 response, e.g. an <c>error</c> event in a stream; null when the text holds none.</summary>
+        public ModelsLabApiException? ErrorInBody(global::System.Net.Http.HttpResponseMessage response, string text, int? eventsReceived = null)
+        {
+            var error = ModelsLabErrorBody.Parse(text);
+            if (!error.IsError)
+            {
+                return null;
+            }
+
+            return new ModelsLabApiException(Redact("The server reported an error: " + (error.Message ?? error.Type ?? error.Code)), (int)response.StatusCode)
+            {
+                ErrorMessage = Redact(error.Message),
+                ErrorType = Redact(error.Type),
+                ErrorCode = Redact(error.Code),
+                ErrorParameter = Redact(error.Parameter),
+                Details = RedactAll(error.Details),
+                RequestId = RequestId(response),
+                EventsReceived = eventsReceived,
+                BodyExcerpt = Excerpt(text),
+            };
+        }
+
+        /// <summary>Text from the server or about the request with the API key removed, should a server have echoed it.</summary>
+        [return: global::System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+        public string? Redact(string? text) => _redactor.Redact(text);
+
+        /// <summary>The start of a body for an exception: redacted first, so that the cut cannot leave part of a key behind.</summary>
+        public string? Excerpt(string text)
+        {
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            var redacted = Redact(text);
+            return redacted.Length <= MaxExcerptChars ? redacted : redacted.Substring(0, MaxExcerptChars) + "…";
+        }
+
         /// <summary>One read of a body into <paramref name="buffer"/> after the <paramref name="length"/> bytes already there.</summary>
         private async global::System.Threading.Tasks.ValueTask<int> ReadBodyChunkAsync(global::System.Net.Http.HttpResponseMessage response, global::System.IO.Stream stream, byte[] buffer, int length, global::System.Threading.CancellationToken cancellationToken)
         {
@@ -220,121 +321,6 @@ namespace ModelsLab.Completions
             return truncated;
         }
 
-        /// <summary>
-        /// Parses a body or an event with the contract's converters. Anything else (malformed JSON, a missing
-        /// required property, an error object in a 200 response) is an exception, never a half-filled value.
-        /// </summary>
-        public T Deserialize<T>(global::System.Net.Http.HttpResponseMessage response, byte[] utf8, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
-        {
-            try
-            {
-                var value = global::System.Text.Json.JsonSerializer.Deserialize(utf8, typeInfo);
-                if (value is not null)
-                {
-                    return value;
-                }
-            }
-            catch (global::System.Text.Json.JsonException ex)
-            {
-                var text = global::System.Text.Encoding.UTF8.GetString(utf8);
-                throw ErrorInBody(response, text) ?? Protocol(response, "The response is not a valid " + typeof(T).Name + ": " + ex.Message, ex, text);
-            }
-
-            throw Protocol(response, "The response is null, not a " + typeof(T).Name + ".", null, global::System.Text.Encoding.UTF8.GetString(utf8));
-        }
-
-        /// <summary>
-        /// Parses the data of the reader's last event with the contract's converters, straight from its UTF-8
-        /// bytes; the same rules as <see cref="Deserialize{T}(global::System.Net.Http.HttpResponseMessage, byte[], global::System.Text.Json.Serialization.Metadata.JsonTypeInfo{T})"/>.
-        /// Not async: the data is a span.
-        /// </summary>
-        public T DeserializeEvent<T>(global::System.Net.Http.HttpResponseMessage response, ModelsLabServerSentEventReader reader, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
-        {
-            try
-            {
-                var value = global::System.Text.Json.JsonSerializer.Deserialize(reader.Data, typeInfo);
-                if (value is not null)
-                {
-                    return value;
-                }
-            }
-            catch (global::System.Text.Json.JsonException ex)
-            {
-                var text = reader.DataText();
-                throw ErrorInBody(response, text) ?? Protocol(response, "The response is not a valid " + typeof(T).Name + ": " + ex.Message, ex, text);
-            }
-
-            throw Protocol(response, "The response is null, not a " + typeof(T).Name + ".", null, reader.DataText());
-        }
-
-        /// <summary>Reads the next event of a stream into the reader; false at the end of the body. The timeout applies to the wait for each event.</summary>
-        public async global::System.Threading.Tasks.ValueTask<bool> ReadEventAsync(ModelsLabServerSentEventReader reader, global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationTokenSource idle, global::System.Threading.CancellationToken cancellationToken)
-        {
-            idle.CancelAfter(Options.Timeout);
-            try
-            {
-                return await reader.ReadAsync(idle.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (global::System.OperationCanceledException ex)
-            {
-                throw new global::System.TimeoutException("No server-sent event arrived within the timeout of " + Options.Timeout.TotalSeconds + " s.", ex);
-            }
-            catch (global::System.IO.InvalidDataException ex)
-            {
-                throw Protocol(response, ex.Message, ex, null);
-            }
-            catch (global::System.Exception ex) when (ex is global::System.IO.IOException or global::System.Net.Http.HttpRequestException)
-            {
-                throw Protocol(response, "The connection closed in the middle of the stream: " + ex.Message, ex, null);
-            }
-            finally
-            {
-                idle.CancelAfter(global::System.Threading.Timeout.InfiniteTimeSpan);
-            }
-        }
-
-        /// <summary>A response that does not keep the contract: malformed, truncated, too large.</summary>
-        public ModelsLabApiException Protocol(global::System.Net.Http.HttpResponseMessage response, string message, global::System.Exception? inner, string? body)
-        {
-            return new ModelsLabApiException(Redact(message), (int)response.StatusCode, inner)
-            {
-                RequestId = RequestId(response),
-                BodyExcerpt = body is null ? null : Excerpt(body),
-            };
-        }
-
-        /// <summary>An error carried inside a 200 response, e.g. an <c>error</c> event in a stream; null when the text holds none.</summary>
-        public ModelsLabApiException? ErrorInBody(global::System.Net.Http.HttpResponseMessage response, string text)
-        {
-            var error = ParseError(text);
-            if (error.Message is null && error.Type is null && error.Code is null)
-            {
-                return null;
-            }
-
-            return new ModelsLabApiException(Redact("The server reported an error: " + (error.Message ?? error.Type ?? error.Code)), (int)response.StatusCode)
-            {
-                ErrorMessage = Redact(error.Message),
-                ErrorType = error.Type,
-                ErrorCode = error.Code,
-                ErrorParameter = error.Parameter,
-                Details = error.Details,
-                RequestId = RequestId(response),
-                BodyExcerpt = Excerpt(text),
-            };
-        }
-
-        /// <summary>The message of an exception with the API key removed, should a server have echoed it.</summary>
-        [return: global::System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
-        public string? Redact(string? text)
-        {
-            return text is null || _apiKey is null ? text : text.Replace(_apiKey, "[redacted]");
-        }
-
         private async global::System.Threading.Tasks.Task<ModelsLabApiException> CreateErrorAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Net.Http.HttpMethod method, string path, global::System.Threading.CancellationToken cancellationToken)
         {
             string text;
@@ -348,9 +334,9 @@ namespace ModelsLab.Completions
                 text = string.Empty;
             }
 
-            var error = ParseError(text);
+            var error = ModelsLabErrorBody.Parse(text);
             var status = (int)response.StatusCode;
-            var retryAfter = RetryAfter(response);
+            var retryAfter = ModelsLabRetryPolicy.RetryAfter(response.Headers, global::System.DateTimeOffset.UtcNow);
             var message = method + " " + path + " failed with " + status + " " + response.ReasonPhrase;
             if (error.Message is not null)
             {
@@ -359,7 +345,7 @@ namespace ModelsLab.Completions
 
             if (retryAfter is { } wait)
             {
-                message += " (the server asked to retry after " + wait.TotalSeconds + " s" + (wait > Options.MaxRetryAfter ? ", longer than MaxRetryAfter" : string.Empty) + ")";
+                message += " (the server asked to retry after " + wait.TotalSeconds + " s" + (Retry.Honours(wait) ? string.Empty : ", longer than MaxRetryAfter") + ")";
             }
 
             var requestId = RequestId(response);
@@ -371,10 +357,10 @@ namespace ModelsLab.Completions
             return new ModelsLabApiException(Redact(message), status)
             {
                 ErrorMessage = Redact(error.Message),
-                ErrorType = error.Type,
-                ErrorCode = error.Code,
-                ErrorParameter = error.Parameter,
-                Details = error.Details,
+                ErrorType = Redact(error.Type),
+                ErrorCode = Redact(error.Code),
+                ErrorParameter = Redact(error.Parameter),
+                Details = RedactAll(error.Details),
                 RequestId = requestId,
                 RetryAfter = retryAfter,
                 BodyExcerpt = Excerpt(text),
@@ -386,41 +372,20 @@ namespace ModelsLab.Completions
             return new global::System.Net.Http.HttpRequestException(Redact(method + " " + path + " failed: the connection failed or closed before the response was complete (" + failure.Message + ")"), failure);
         }
 
-        private global::System.TimeSpan Backoff(int attempt)
+        private global::System.Collections.Generic.IReadOnlyList<string> RedactAll(global::System.Collections.Generic.IReadOnlyList<string> texts)
         {
-            var doubled = Options.RetryBaseDelay.TotalMilliseconds * global::System.Math.Pow(2, global::System.Math.Min(attempt, 30));
-            var jittered = doubled * (0.75 + (global::System.Random.Shared.NextDouble() * 0.5));
-            return global::System.TimeSpan.FromMilliseconds(global::System.Math.Min(jittered, Options.MaxRetryDelay.TotalMilliseconds));
-        }
-
-        private static bool IsRetryable(global::System.Net.HttpStatusCode status) => (int)status is 408 or 409 or 429 or 500 or 502 or 503 or 504;
-
-        private static global::System.TimeSpan? RetryAfter(global::System.Net.Http.HttpResponseMessage response)
-        {
-            if (response.Headers.TryGetValues("retry-after-ms", out var values))
+            if (texts.Count == 0)
             {
-                foreach (var value in values)
-                {
-                    if (double.TryParse(value, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var milliseconds) && milliseconds >= 0)
-                    {
-                        return global::System.TimeSpan.FromMilliseconds(milliseconds);
-                    }
-                }
+                return texts;
             }
 
-            var header = response.Headers.RetryAfter;
-            if (header?.Delta is { } delta)
+            var redacted = new string[texts.Count];
+            for (var i = 0; i < redacted.Length; i++)
             {
-                return delta;
+                redacted[i] = Redact(texts[i]);
             }
 
-            if (header?.Date is { } date)
-            {
-                var wait = date - global::System.DateTimeOffset.UtcNow;
-                return wait < global::System.TimeSpan.Zero ? global::System.TimeSpan.Zero : wait;
-            }
-
-            return null;
+            return redacted;
         }
 
         private static string? RequestId(global::System.Net.Http.HttpResponseMessage response)
@@ -437,90 +402,6 @@ namespace ModelsLab.Completions
             }
 
             return null;
-        }
-
-        private string? Excerpt(string text)
-        {
-            if (text.Length == 0)
-            {
-                return null;
-            }
-
-            return Redact(text.Length <= MaxExcerptChars ? text : text.Substring(0, MaxExcerptChars) + "…");
-        }
-
-        private static ParsedError ParseError(string text)
-        {
-            try
-            {
-                using var document = global::System.Text.Json.JsonDocument.Parse(text);
-                var root = document.RootElement;
-                if (root.ValueKind != global::System.Text.Json.JsonValueKind.Object)
-                {
-                    return default;
-                }
-
-                // OpenAI style: {"error": {"message", "type", "code", "param"} }; sometimes "error" is just a string.
-                if (root.TryGetProperty("error", out var error))
-                {
-                    if (error.ValueKind == global::System.Text.Json.JsonValueKind.String)
-                    {
-                        return new ParsedError(error.GetString(), null, null, null, global::System.Array.Empty<string>());
-                    }
-
-                    if (error.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-                    {
-                        return new ParsedError(Text(error, "message"), Text(error, "type"), Text(error, "code"), Text(error, "param"), Details(error));
-                    }
-                }
-
-                // ModelsLab style: {"status":"error","message":...}; the message may be a string or an object of field errors.
-                if (Text(root, "status") is "error" or "failed")
-                {
-                    return new ParsedError(Text(root, "message") ?? Text(root, "messege"), "error", Text(root, "code"), null, Details(root));
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-            }
-
-            return default;
-        }
-
-        private static string? Text(global::System.Text.Json.JsonElement element, string name)
-        {
-            if (!element.TryGetProperty(name, out var value))
-            {
-                return null;
-            }
-
-            return value.ValueKind switch
-            {
-                global::System.Text.Json.JsonValueKind.String => value.GetString(),
-                global::System.Text.Json.JsonValueKind.Null or global::System.Text.Json.JsonValueKind.Undefined => null,
-                _ => value.GetRawText(),
-            };
-        }
-
-        private static global::System.Collections.Generic.IReadOnlyList<string> Details(global::System.Text.Json.JsonElement element)
-        {
-            if (!element.TryGetProperty("details", out var details) || details.ValueKind != global::System.Text.Json.JsonValueKind.Array)
-            {
-                return global::System.Array.Empty<string>();
-            }
-
-            var list = new global::System.Collections.Generic.List<string>();
-            foreach (var item in details.EnumerateArray())
-            {
-                list.Add(item.ValueKind == global::System.Text.Json.JsonValueKind.String ? item.GetString()! : item.GetRawText());
-            }
-
-            return list;
-        }
-
-        private readonly record struct ParsedError(string? Message, string? Type, string? Code, string? Parameter, global::System.Collections.Generic.IReadOnlyList<string>? DetailList)
-        {
-            public global::System.Collections.Generic.IReadOnlyList<string> Details => DetailList ?? global::System.Array.Empty<string>();
         }
     }
 }

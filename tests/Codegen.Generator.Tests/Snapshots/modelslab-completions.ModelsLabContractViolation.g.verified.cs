@@ -6,36 +6,11 @@
 
 namespace ModelsLab.Completions
 {
-    /// <summary>
-    /// One way in which a value breaks the contract.
-    /// </summary>
+    /// <summary>One way in which a value breaks the contract.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
     public sealed record ModelsLabContractViolation(string Path, string Rule, string? Value)
     {
-        /// <summary>
-        /// The violation in words, e.g. <c>$.temperature must be between 0 and 2; 3 is not valid</c>.
-        /// </summary>
+        /// <summary>The violation in words, e.g. <c>$.temperature must be between 0 and 2; 3 is not valid</c>.</summary>
         public override string ToString() => Value is null ? Path + " " + Rule : Path + " " + Rule + "; " + Value + " is not valid";
-    }
-
-    /// <summary>
-    /// Thrown when a value breaks the contract; lists every violation.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
-    public sealed class ModelsLabValidationException : global::System.ArgumentException
-    {
-        /// <summary>
-        /// Creates the exception from the violations found.
-        /// </summary>
-        public ModelsLabValidationException(global::System.Collections.Generic.IReadOnlyList<ModelsLabContractViolation> violations)
-            : base("The value breaks the contract: " + string.Join("; ", violations))
-        {
-            Violations = violations;
-        }
-
-        /// <summary>
-        /// Every violation found.
-        /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<ModelsLabContractViolation> Violations { get; }
     }
 }

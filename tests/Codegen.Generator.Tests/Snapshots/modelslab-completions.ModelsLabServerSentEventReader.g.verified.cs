@@ -15,6 +15,9 @@ namespace ModelsLab.Completions
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
     internal sealed class ModelsLabServerSentEventReader
     {
+        /// <summary>The smallest limit honoured, so that an ordinary event always fits.</summary>
+        public const int MinEventBytes = 1024;
+
         private readonly global::System.IO.Stream _stream;
         private readonly int _maxEventBytes;
         private byte[] _buffer = new byte[8192];
@@ -30,13 +33,16 @@ namespace ModelsLab.Completions
         public ModelsLabServerSentEventReader(global::System.IO.Stream stream, int maxEventBytes)
         {
             _stream = stream;
-            _maxEventBytes = global::System.Math.Max(1024, maxEventBytes);
+            _maxEventBytes = global::System.Math.Max(MinEventBytes, maxEventBytes);
         }
 
         /// <summary>The type of the last event read; null for the default type.</summary>
         public string? EventType { get; private set; }
 
-        /// <summary>The last event's data lines joined by <c>\n</c>, as UTF-8; valid until the next <see cref="ReadAsync"/>.</summary>
+        /// <summary>
+        /// The last event's data lines joined by <c>\n</c>, as UTF-8; valid until the next <see cref="ReadAsync"/> finds data.
+        /// After <see cref="ReadAsync"/> returned false it is still the last event's, for a report of what arrived last.
+        /// </summary>
         public global::System.ReadOnlySpan<byte> Data => new global::System.ReadOnlySpan<byte>(_data, 0, _dataLength);
 
         /// <summary>The last event's data as text (for an error event or an exception's excerpt).</summary>
@@ -45,10 +51,16 @@ namespace ModelsLab.Completions
         /// <summary>Whether the last event's data is exactly these UTF-8 bytes.</summary>
         public bool DataEquals(global::System.ReadOnlySpan<byte> utf8) => global::System.MemoryExtensions.SequenceEqual(Data, utf8);
 
+        /// <summary>What arrived of the event the body ended inside: its data lines so far and the unfinished line.</summary>
+        public string UnfinishedEventText()
+        {
+            var pending = global::System.Text.Encoding.UTF8.GetString(_buffer, _start, _end - _start);
+            return _hasData ? DataText() + "\n" + pending : pending;
+        }
+
         /// <summary>Reads the next event with data; false when the body ends between events.</summary>
         public global::System.Threading.Tasks.ValueTask<bool> ReadAsync(global::System.Threading.CancellationToken cancellationToken)
         {
-            _dataLength = 0;
             _hasData = false;
             EventType = null;
             return TryTakeEvent() ? new global::System.Threading.Tasks.ValueTask<bool>(true) : ReadMoreAsync(cancellationToken);
@@ -139,6 +151,12 @@ namespace ModelsLab.Completions
 
         private void AppendData(global::System.ReadOnlySpan<byte> value)
         {
+            if (!_hasData)
+            {
+                // The previous event's data is kept until this one has some.
+                _dataLength = 0;
+            }
+
             var separator = _hasData ? 1 : 0;
             var length = _dataLength + separator + value.Length;
             if (length > _maxEventBytes)

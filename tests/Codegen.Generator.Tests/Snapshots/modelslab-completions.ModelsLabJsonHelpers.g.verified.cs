@@ -7,12 +7,12 @@
 namespace ModelsLab.Completions
 {
     /// <summary>
-    /// Helpers shared by the generated JSON converters and validators.
+    /// What the generated JSON converters call: strict token readers with messages that name what was expected, and the
+    /// value equality and JSON text of unions.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
-    internal static class ModelsLabJsonConverters
+    internal static class ModelsLabJsonHelpers
     {
-        private const int MaxExcerpt = 64;
         private static readonly global::System.Text.Json.JsonSerializerOptions PlainOptions = new global::System.Text.Json.JsonSerializerOptions();
 
         public static void Expect(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonTokenType expected)
@@ -36,6 +36,7 @@ namespace ModelsLab.Completions
             {
                 throw new global::System.Text.Json.JsonException("The number does not fit in int.");
             }
+
             return value;
         }
 
@@ -46,6 +47,7 @@ namespace ModelsLab.Completions
             {
                 throw new global::System.Text.Json.JsonException("The number does not fit in long.");
             }
+
             return value;
         }
 
@@ -56,6 +58,7 @@ namespace ModelsLab.Completions
             {
                 throw new global::System.Text.Json.JsonException("The number does not fit in double.");
             }
+
             return value;
         }
 
@@ -65,6 +68,7 @@ namespace ModelsLab.Completions
             {
                 throw new global::System.Text.Json.JsonException("Expected true or false but found " + Describe(reader.TokenType) + ".");
             }
+
             return reader.TokenType == global::System.Text.Json.JsonTokenType.True;
         }
 
@@ -78,61 +82,18 @@ namespace ModelsLab.Completions
             return new global::System.Text.Json.JsonException("Expected " + expected + " but found " + Describe(reader.TokenType) + ".");
         }
 
-        /// <summary>
-        /// Whether an array's first item (or an empty array) fits a case; the reader is a copy, so nothing is consumed.
-        /// </summary>
+        /// <summary>Whether an array's first item (or an empty array) fits a case; the reader is a copy, so nothing is consumed.</summary>
         public static bool FirstItemIs(global::System.Text.Json.Utf8JsonReader reader, params global::System.Text.Json.JsonTokenType[] tokens)
         {
             if (!reader.Read())
             {
                 return false;
             }
+
             return reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray || global::System.Array.IndexOf(tokens, reader.TokenType) >= 0;
         }
 
-        private static string Describe(global::System.Text.Json.JsonTokenType token) => token switch
-        {
-            global::System.Text.Json.JsonTokenType.StartObject => "an object",
-            global::System.Text.Json.JsonTokenType.StartArray => "an array",
-            global::System.Text.Json.JsonTokenType.String => "a string",
-            global::System.Text.Json.JsonTokenType.Number => "a number",
-            global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False => "a boolean",
-            global::System.Text.Json.JsonTokenType.Null => "null",
-            _ => token.ToString(),
-        };
-
-        /// <summary>
-        /// Length in Unicode code points, as JSON Schema counts string length.
-        /// </summary>
-        public static int CodePointLength(string value)
-        {
-            var length = value.Length;
-            foreach (var c in value)
-            {
-                if (char.IsLowSurrogate(c))
-                {
-                    length--;
-                }
-            }
-            return length;
-        }
-
-        private static readonly global::System.Collections.Concurrent.ConcurrentDictionary<string, global::System.Text.RegularExpressions.Regex> Patterns = new global::System.Collections.Concurrent.ConcurrentDictionary<string, global::System.Text.RegularExpressions.Regex>(global::System.StringComparer.Ordinal);
-
-        public static bool IsMatch(string value, string pattern)
-        {
-            var regex = Patterns.GetOrAdd(pattern, p => new global::System.Text.RegularExpressions.Regex(p, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1)));
-            return regex.IsMatch(value);
-        }
-
-        /// <summary>
-        /// A value for a message, cut short so that a huge value cannot flood a log.
-        /// </summary>
-        public static string Excerpt(string value)
-        {
-            return value.Length <= MaxExcerpt ? value : value.Substring(0, MaxExcerpt) + "…";
-        }
-
+        /// <summary>Equality of union values: lists are equal item by item, anything else by <see cref="object.Equals(object, object)"/>.</summary>
         public static bool DeepEquals(object? left, object? right)
         {
             if (left is global::System.Collections.IEnumerable first && right is global::System.Collections.IEnumerable second && left is not string && right is not string)
@@ -147,19 +108,23 @@ namespace ModelsLab.Completions
                     {
                         return false;
                     }
+
                     if (!hasA)
                     {
                         return true;
                     }
+
                     if (!DeepEquals(a.Current, b.Current))
                     {
                         return false;
                     }
                 }
             }
+
             return object.Equals(left, right);
         }
 
+        /// <summary>A hash code that agrees with <see cref="DeepEquals"/>.</summary>
         public static int DeepHashCode(object? value)
         {
             if (value is global::System.Collections.IEnumerable items && value is not string)
@@ -169,11 +134,14 @@ namespace ModelsLab.Completions
                 {
                     hash = unchecked((hash * 31) + DeepHashCode(item));
                 }
+
                 return hash;
             }
+
             return value?.GetHashCode() ?? 0;
         }
 
+        /// <summary>The JSON text of a value, written by its generated converter (no reflection).</summary>
         public static string ToJson<T>(T value, global::System.Text.Json.Serialization.JsonConverter<T> converter)
         {
             var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
@@ -181,7 +149,19 @@ namespace ModelsLab.Completions
             {
                 converter.Write(writer, value, PlainOptions);
             }
+
             return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
+
+        private static string Describe(global::System.Text.Json.JsonTokenType token) => token switch
+        {
+            global::System.Text.Json.JsonTokenType.StartObject => "an object",
+            global::System.Text.Json.JsonTokenType.StartArray => "an array",
+            global::System.Text.Json.JsonTokenType.String => "a string",
+            global::System.Text.Json.JsonTokenType.Number => "a number",
+            global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False => "a boolean",
+            global::System.Text.Json.JsonTokenType.Null => "null",
+            _ => token.ToString(),
+        };
     }
 }

@@ -1,0 +1,115 @@
+namespace Codegen.Runtime;
+
+/// <summary>
+/// Calls the API the contract describes. Thread-safe: create one and share it. Requests are validated
+/// against the contract before they are sent (see <see cref="CodegenClientOptions.ValidateRequests"/>),
+/// failed attempts are retried with backoff, and errors surface as <see cref="CodegenApiException"/>,
+/// <see cref="global::System.TimeoutException"/> or, when the caller cancels, <see cref="global::System.OperationCanceledException"/>.
+/// </summary>
+/// <remarks>
+/// This part holds what every client shares; the generator writes the other part per contract: the operations,
+/// <c>ActivitySourceName</c> and <c>HttpClientName</c>.
+/// </remarks>
+public sealed partial class CodegenClient : global::System.IDisposable
+{
+    private static readonly global::System.Diagnostics.ActivitySource s_activitySource = new global::System.Diagnostics.ActivitySource(ActivitySourceName, "1.0.0");
+
+    private readonly global::System.Net.Http.HttpClient _http;
+    private readonly bool _ownsHttpClient;
+    private readonly CodegenClientPipeline _pipeline;
+
+    /// <summary>Creates a client with default options: the contract's server and the API key from the environment.</summary>
+    public CodegenClient()
+        : this(new CodegenClientOptions())
+    {
+    }
+
+    /// <summary>Creates a client with its own connection pool.</summary>
+    public CodegenClient(CodegenClientOptions options)
+        : this(CreateHttpClient(), options ?? throw new global::System.ArgumentNullException(nameof(options)), ownsHttpClient: true)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over an <c>HttpClient</c> the caller owns (for example one from <c>IHttpClientFactory</c>).
+    /// Without options, the client's <c>BaseAddress</c>, when set, replaces the contract's server.
+    /// </summary>
+    public CodegenClient(global::System.Net.Http.HttpClient httpClient, CodegenClientOptions? options = null)
+        : this(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), options ?? OptionsFor(httpClient), ownsHttpClient: false)
+    {
+    }
+
+    private CodegenClient(global::System.Net.Http.HttpClient httpClient, CodegenClientOptions options, bool ownsHttpClient)
+    {
+        _http = httpClient;
+        _ownsHttpClient = ownsHttpClient;
+        _pipeline = new CodegenClientPipeline(httpClient, options.Clone());
+    }
+
+    /// <summary>Releases the connection pool when the client created it.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _http.Dispose();
+        }
+    }
+
+    private static global::System.Net.Http.HttpClient CreateHttpClient()
+    {
+        var handler = new global::System.Net.Http.SocketsHttpHandler { PooledConnectionLifetime = global::System.TimeSpan.FromMinutes(5) };
+        return new global::System.Net.Http.HttpClient(handler) { Timeout = global::System.Threading.Timeout.InfiniteTimeSpan };
+    }
+
+    private static CodegenClientOptions OptionsFor(global::System.Net.Http.HttpClient httpClient)
+    {
+        var options = new CodegenClientOptions();
+        if (httpClient.BaseAddress is not null)
+        {
+            options.BaseUri = httpClient.BaseAddress;
+        }
+
+        return options;
+    }
+
+    private static global::System.Diagnostics.Activity? StartActivity(string operation, string? model)
+    {
+        var activity = s_activitySource.StartActivity(ActivitySourceName + "." + operation, global::System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("gen_ai.operation.name", operation);
+        if (model is not null)
+        {
+            activity?.SetTag("gen_ai.request.model", model);
+        }
+
+        return activity;
+    }
+
+    private static void TagResponse(global::System.Diagnostics.Activity? activity, string? model, int? inputTokens, int? outputTokens)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        if (model is not null)
+        {
+            activity.SetTag("gen_ai.response.model", model);
+        }
+
+        if (inputTokens is not null)
+        {
+            activity.SetTag("gen_ai.usage.input_tokens", inputTokens);
+        }
+
+        if (outputTokens is not null)
+        {
+            activity.SetTag("gen_ai.usage.output_tokens", outputTokens);
+        }
+    }
+
+    private static void TagError(global::System.Diagnostics.Activity? activity, global::System.Exception exception)
+    {
+        activity?.SetStatus(global::System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
+        activity?.SetTag("error.type", exception is CodegenApiException api ? api.StatusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : exception.GetType().FullName);
+    }
+}

@@ -1,0 +1,159 @@
+namespace Codegen.Runtime;
+
+/// <summary>
+/// What the generated JSON converters call: strict token readers with messages that name what was expected, and the
+/// value equality and JSON text of unions.
+/// </summary>
+internal static class CodegenJsonHelpers
+{
+    private static readonly global::System.Text.Json.JsonSerializerOptions PlainOptions = new global::System.Text.Json.JsonSerializerOptions();
+
+    public static void Expect(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonTokenType expected)
+    {
+        if (reader.TokenType != expected)
+        {
+            throw new global::System.Text.Json.JsonException("Expected " + Describe(expected) + " but found " + Describe(reader.TokenType) + ".");
+        }
+    }
+
+    public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+        return reader.GetString()!;
+    }
+
+    public static int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        Expect(ref reader, global::System.Text.Json.JsonTokenType.Number);
+        if (!reader.TryGetInt32(out var value))
+        {
+            throw new global::System.Text.Json.JsonException("The number does not fit in int.");
+        }
+
+        return value;
+    }
+
+    public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        Expect(ref reader, global::System.Text.Json.JsonTokenType.Number);
+        if (!reader.TryGetInt64(out var value))
+        {
+            throw new global::System.Text.Json.JsonException("The number does not fit in long.");
+        }
+
+        return value;
+    }
+
+    public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        Expect(ref reader, global::System.Text.Json.JsonTokenType.Number);
+        if (!reader.TryGetDouble(out var value))
+        {
+            throw new global::System.Text.Json.JsonException("The number does not fit in double.");
+        }
+
+        return value;
+    }
+
+    public static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            throw new global::System.Text.Json.JsonException("Expected true or false but found " + Describe(reader.TokenType) + ".");
+        }
+
+        return reader.TokenType == global::System.Text.Json.JsonTokenType.True;
+    }
+
+    public static global::System.Text.Json.JsonException MissingProperty(string property, string type)
+    {
+        return new global::System.Text.Json.JsonException("The required property '" + property + "' of " + type + " is missing.");
+    }
+
+    public static global::System.Text.Json.JsonException UnexpectedToken(ref global::System.Text.Json.Utf8JsonReader reader, string expected)
+    {
+        return new global::System.Text.Json.JsonException("Expected " + expected + " but found " + Describe(reader.TokenType) + ".");
+    }
+
+    /// <summary>Whether an array's first item (or an empty array) fits a case; the reader is a copy, so nothing is consumed.</summary>
+    public static bool FirstItemIs(global::System.Text.Json.Utf8JsonReader reader, params global::System.Text.Json.JsonTokenType[] tokens)
+    {
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        return reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray || global::System.Array.IndexOf(tokens, reader.TokenType) >= 0;
+    }
+
+    /// <summary>Equality of union values: lists are equal item by item, anything else by <see cref="object.Equals(object, object)"/>.</summary>
+    public static bool DeepEquals(object? left, object? right)
+    {
+        if (left is global::System.Collections.IEnumerable first && right is global::System.Collections.IEnumerable second && left is not string && right is not string)
+        {
+            var a = first.GetEnumerator();
+            var b = second.GetEnumerator();
+            while (true)
+            {
+                var hasA = a.MoveNext();
+                var hasB = b.MoveNext();
+                if (hasA != hasB)
+                {
+                    return false;
+                }
+
+                if (!hasA)
+                {
+                    return true;
+                }
+
+                if (!DeepEquals(a.Current, b.Current))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return object.Equals(left, right);
+    }
+
+    /// <summary>A hash code that agrees with <see cref="DeepEquals"/>.</summary>
+    public static int DeepHashCode(object? value)
+    {
+        if (value is global::System.Collections.IEnumerable items && value is not string)
+        {
+            var hash = 17;
+            foreach (var item in items)
+            {
+                hash = unchecked((hash * 31) + DeepHashCode(item));
+            }
+
+            return hash;
+        }
+
+        return value?.GetHashCode() ?? 0;
+    }
+
+    /// <summary>The JSON text of a value, written by its generated converter (no reflection).</summary>
+    public static string ToJson<T>(T value, global::System.Text.Json.Serialization.JsonConverter<T> converter)
+    {
+        var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            converter.Write(writer, value, PlainOptions);
+        }
+
+        return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static string Describe(global::System.Text.Json.JsonTokenType token) => token switch
+    {
+        global::System.Text.Json.JsonTokenType.StartObject => "an object",
+        global::System.Text.Json.JsonTokenType.StartArray => "an array",
+        global::System.Text.Json.JsonTokenType.String => "a string",
+        global::System.Text.Json.JsonTokenType.Number => "a number",
+        global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False => "a boolean",
+        global::System.Text.Json.JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+}
