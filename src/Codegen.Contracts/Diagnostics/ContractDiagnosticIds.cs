@@ -38,6 +38,7 @@ public static class ContractDiagnosticIds
     public const string NamingSource = "CG0016";
     public const string NotGenerated = "CG0017";
     public const string SelectionMatchesNothing = "CG0018";
+    public const string DialectCompatibility = "CG0019";
     public const string InternalError = "CG0099";
 
     public static IReadOnlyList<ContractDiagnosticKind> All { get; } = new[]
@@ -57,8 +58,9 @@ public static class ContractDiagnosticIds
         new ContractDiagnosticKind(InvalidOverlay, "The overlay is malformed", ContractSeverity.Error),
         new ContractDiagnosticKind(OverlayTargetNotFound, "An overlay action selects nothing", ContractSeverity.Warning),
         new ContractDiagnosticKind(NamingSource, "Where the namespace and prefix come from", ContractSeverity.Info),
-        new ContractDiagnosticKind(NotGenerated, "A part of the contract is not generated", ContractSeverity.Info),
+        new ContractDiagnosticKind(NotGenerated, "A part of the contract is not generated as written", ContractSeverity.Info),
         new ContractDiagnosticKind(SelectionMatchesNothing, "A selection matches no operation", ContractSeverity.Warning),
+        new ContractDiagnosticKind(DialectCompatibility, "Keywords of an older dialect are read as it means them", ContractSeverity.Info),
         new ContractDiagnosticKind(InternalError, "The generator failed on this contract", ContractSeverity.Error),
     };
 }
