@@ -47,6 +47,27 @@ public sealed partial class ContractGenerator
     internal static readonly DiagnosticDescriptor DuplicateTypeAcrossContracts = new(
         ContractDiagnosticIds.DuplicateTypeAcrossContracts, "Two contracts define the same type", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.DuplicateTypeAcrossContracts + ".md");
 
+    internal static readonly DiagnosticDescriptor InvalidOpenApi = new(
+        ContractDiagnosticIds.InvalidOpenApi, "The OpenAPI document is malformed", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.InvalidOpenApi + ".md");
+
+    internal static readonly DiagnosticDescriptor InvalidOverlay = new(
+        ContractDiagnosticIds.InvalidOverlay, "The overlay is malformed", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.InvalidOverlay + ".md");
+
+    internal static readonly DiagnosticDescriptor OverlayTargetNotFound = new(
+        ContractDiagnosticIds.OverlayTargetNotFound, "An overlay action selects nothing", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.OverlayTargetNotFound + ".md");
+
+    internal static readonly DiagnosticDescriptor NamingSource = new(
+        ContractDiagnosticIds.NamingSource, "Where the namespace and prefix come from", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.NamingSource + ".md");
+
+    internal static readonly DiagnosticDescriptor NotGenerated = new(
+        ContractDiagnosticIds.NotGenerated, "A part of the contract is not generated as written", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.NotGenerated + ".md");
+
+    internal static readonly DiagnosticDescriptor SelectionMatchesNothing = new(
+        ContractDiagnosticIds.SelectionMatchesNothing, "A selection matches no operation", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.SelectionMatchesNothing + ".md");
+
+    internal static readonly DiagnosticDescriptor DialectCompatibility = new(
+        ContractDiagnosticIds.DialectCompatibility, "Keywords of an older dialect are read as it means them", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.DialectCompatibility + ".md");
+
     internal static readonly DiagnosticDescriptor InternalError = new(
         ContractDiagnosticIds.InternalError, "The generator failed on this contract", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.InternalError + ".md");
 
@@ -63,6 +84,13 @@ public sealed partial class ContractGenerator
         [ContractDiagnosticIds.InvalidDefault] = InvalidDefault,
         [ContractDiagnosticIds.UnsupportedConstruct] = UnsupportedConstruct,
         [ContractDiagnosticIds.DuplicateTypeAcrossContracts] = DuplicateTypeAcrossContracts,
+        [ContractDiagnosticIds.InvalidOpenApi] = InvalidOpenApi,
+        [ContractDiagnosticIds.InvalidOverlay] = InvalidOverlay,
+        [ContractDiagnosticIds.OverlayTargetNotFound] = OverlayTargetNotFound,
+        [ContractDiagnosticIds.NamingSource] = NamingSource,
+        [ContractDiagnosticIds.NotGenerated] = NotGenerated,
+        [ContractDiagnosticIds.SelectionMatchesNothing] = SelectionMatchesNothing,
+        [ContractDiagnosticIds.DialectCompatibility] = DialectCompatibility,
         [ContractDiagnosticIds.InternalError] = InternalError,
     };
 
