@@ -16,6 +16,9 @@ public abstract record TypeSpec
 public sealed record ObjectTypeSpec : TypeSpec
 {
     public required EquatableArray<PropertySpec> Properties { get; init; }
+
+    /// <summary><c>additionalProperties: false</c>: unknown members are violations (they are still kept, so nothing is lost).</summary>
+    public bool IsClosed { get; init; }
 }
 
 /// <summary>
@@ -25,10 +28,31 @@ public sealed record ObjectTypeSpec : TypeSpec
 public sealed record UnionTypeSpec : TypeSpec
 {
     public required EquatableArray<UnionCaseSpec> Cases { get; init; }
+
+    /// <summary>OpenAPI's discriminator: the property whose value names the case.</summary>
+    public DiscriminatorSpec? Discriminator { get; init; }
+
+    /// <summary>A <c>oneOf</c>: exactly one alternative may match (the rules engine checks it).</summary>
+    public bool IsExclusive { get; init; }
+
+    /// <summary>
+    /// Two cases look alike on the wire (two objects, say), so a value is read as the first case whose schema
+    /// accepts it rather than by its JSON type.
+    /// </summary>
+    public bool CasesShareShapes { get; init; }
 }
 
-/// <summary>One alternative of a union: its C# case name (<c>String</c>, <c>StringArray</c>) and type.</summary>
-public sealed record UnionCaseSpec(string Name, TypeRef Type);
+/// <summary>One alternative of a union: its C# case name (<c>String</c>, <c>StringArray</c>), type, and the pointer of its schema.</summary>
+public sealed record UnionCaseSpec(string Name, TypeRef Type)
+{
+    public string? SchemaPointer { get; init; }
+}
+
+/// <summary>The property that names a union's case, and which value names which case.</summary>
+public sealed record DiscriminatorSpec(string PropertyName, EquatableArray<DiscriminatorMappingSpec> Mappings);
+
+/// <summary>A value of the discriminator property and the case it selects.</summary>
+public sealed record DiscriminatorMappingSpec(string Value, string CaseName);
 
 /// <summary>
 /// A string enumeration: emitted as a readonly struct with the known values as static members that

@@ -1,7 +1,8 @@
 using System;
+using Codegen.Contracts.Documents;
 using Codegen.Contracts.Model;
 
-namespace Codegen.Contracts.Parsing;
+namespace Codegen.Contracts.Reading;
 
 /// <summary>
 /// Positions in a contract's text for problems found after parsing, such as a clash between two
@@ -14,7 +15,7 @@ public static class ContractLocations
     {
         try
         {
-            return JsonDocumentMap.Load(path, text).SpanOf(pointer);
+            return ContractDocument.Load(path, text).SpanOf(pointer);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
