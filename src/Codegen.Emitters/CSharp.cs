@@ -43,6 +43,7 @@ public static class CSharp
         TypeRefKind.Number => "double",
         TypeRefKind.Boolean => "bool",
         TypeRefKind.Any => "global::System.Text.Json.JsonElement",
+        TypeRefKind.Bytes => "byte[]",
         TypeRefKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{ItemTypeName(type, @namespace)}>",
         TypeRefKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {ItemTypeName(type, @namespace)}>",
         _ => $"global::{@namespace}.{type.Name}",

@@ -22,7 +22,7 @@ public sealed class GeneratedNames
         "ServerSentEventReader", "ClientServiceCollectionExtensions",
 
         // src/Codegen.Runtime/Json and Validation.
-        "JsonHelpers", "ContractViolation", "ValidationException", "ValidationHelpers",
+        "File", "JsonHelpers", "ContractViolation", "ValidationException", "ValidationHelpers",
 
         // src/Codegen.Runtime/Rules.
         "Json", "JsonKind", "JsonParser", "JsonPositions", "JsonException", "JsonPointer", "Number", "Pattern", "EcmaRegex",
@@ -50,6 +50,12 @@ public sealed class GeneratedNames
         "Value", "Kind", "Match", "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType",
     };
 
+    /// <summary>Members of <c>{Prefix}JsonContext</c> (a property per type sits beside them): no type may take these names.</summary>
+    public static IReadOnlyList<string> ContextMembers { get; } = new[]
+    {
+        "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions",
+    };
+
     /// <summary>Locals and parameters of generated builders and validators; a builder parameter of the same name is renamed.</summary>
     public static IReadOnlyList<string> BuilderLocals { get; } = new[]
     {
@@ -57,7 +63,7 @@ public sealed class GeneratedNames
     };
 
     private static readonly HashSet<string> ObjectMemberSet = new(ObjectMembers, StringComparer.Ordinal);
-    private static readonly HashSet<string> ReservedTypeNameSet = Union(ObjectMembers, EnumMembers, UnionMembers);
+    private static readonly HashSet<string> ReservedTypeNameSet = Union(ObjectMembers, EnumMembers, UnionMembers, ContextMembers);
 
     private readonly HashSet<string> _contractWide = new(StringComparer.Ordinal);
 
@@ -93,6 +99,9 @@ public sealed class GeneratedNames
 
     public string JsonHelpers => Prefix + "JsonHelpers";
 
+    /// <summary>The type of file contents (<c>format: binary</c>).</summary>
+    public string File => Prefix + "File";
+
     public string ValidationHelpers => Prefix + "ValidationHelpers";
 
     public string ServiceCollectionExtensions => Prefix + "ClientServiceCollectionExtensions";
@@ -101,7 +110,7 @@ public sealed class GeneratedNames
 
     public static bool IsObjectMember(string name) => ObjectMemberSet.Contains(name);
 
-    /// <summary>Names a generated type cannot have, because C# forbids a member named like its enclosing type.</summary>
+    /// <summary>Names a generated type cannot have: C# forbids a member named like its enclosing type, and the JSON context has a property per type.</summary>
     public static bool IsReservedTypeName(string name) => ReservedTypeNameSet.Contains(name);
 
     private static HashSet<string> Union(params IReadOnlyList<string>[] lists)

@@ -50,6 +50,7 @@ public static class ContractParser
         private ContractDocument _document = null!;
         private CodegenSchemaDocument _schemas = null!;
         private TypeMapper _types = null!;
+        private GeneratedNames _names = null!;
 
         public Reader(ContractInput input, DiagnosticBag diagnostics, CancellationToken cancellationToken)
         {
@@ -113,7 +114,7 @@ public static class ContractParser
             var extension = VendorExtension.Read(_document, _diagnostics, isOpenApi);
             OpenApiReader? openApi = isOpenApi ? OpenApiReader.Read(_document, _diagnostics) : null;
             var (ns, prefix) = Naming(extension, openApi);
-            var names = new GeneratedNames(prefix);
+            var names = _names = new GeneratedNames(prefix);
 
             _schemas = new CodegenSchemaDocument(root, dialect);
             _types = new TypeMapper(_schemas, _document, _diagnostics, names, inferObjects: isOpenApi, _cancellationToken);
@@ -319,11 +320,23 @@ public static class ContractParser
                         $"Two operations are named '{draft.Name}'; this one is generated as '{name}'. Give each operation its own operationId.");
                 }
 
-                operations.Add(Operation(draft, name));
+                var operation = Operation(draft, name);
+                if (_schemas.Dialect is not (CodegenSchemaDialect.OpenApi30 or CodegenSchemaDialect.OpenApi31) && !IsObjectExchange(operation))
+                {
+                    _diagnostics.Add(ContractDiagnosticIds.InvalidVendorExtension, _document.SpanOf(draft.Pointer),
+                        $"Operation '{name}': its request and response must refer to object definitions ('#/definitions/Name'); it is not generated.");
+                    continue;
+                }
+
+                operations.Add(operation);
             }
 
             return operations;
         }
+
+        /// <summary>An x-codegen operation sends an object (or nothing) and receives one.</summary>
+        private static bool IsObjectExchange(OperationSpec operation) =>
+            (operation.Body is null || operation.Body.Type.Kind == TypeRefKind.Object) && operation.Success?.Type?.Kind == TypeRefKind.Object;
 
         private OperationSpec Operation(OperationDraft draft, string name)
         {
@@ -405,7 +418,7 @@ public static class ContractParser
         private TypeRef BodyType(BodyKind kind, string? schemaPointer, string nameHint) => kind switch
         {
             BodyKind.Text => TypeRef.String,
-            BodyKind.Binary => TypeRef.File,
+            BodyKind.Binary => TypeRef.FileOf(_names.File),
             _ when schemaPointer is null => TypeRef.Any,
             _ => _types.ResolveAt(schemaPointer, nameHint).Type,
         };

@@ -882,10 +882,10 @@ internal sealed class TypeMapper
         return types == CodegenSchemaTypes.String && schema.ReferenceTarget is null && schema.AnyOf is null && schema.OneOf is null && schema.AllOf is null;
     }
 
-    private static TypeRef StringType(CodegenSchema schema) => schema.Format switch
+    private TypeRef StringType(CodegenSchema schema) => schema.Format switch
     {
         "byte" => TypeRef.Bytes,
-        "binary" => TypeRef.File,
+        "binary" => TypeRef.FileOf(_names.File),
         _ => TypeRef.String,
     };
 

@@ -1,30 +1,37 @@
 using System.Collections.Generic;
 using System.Linq;
 using Codegen.Contracts.Model;
+using Codegen.Emitters.Json;
 
-namespace Codegen.Emitters;
+namespace Codegen.Emitters.Types;
 
 /// <summary>
 /// Emits a union (<c>oneOf</c>/<c>anyOf</c>): a sealed class that holds exactly one case, with an
 /// implicit conversion from each case's type so that <c>Prompt = "hi"</c> and
-/// <c>Prompt = new[] { "a", "b" }</c> both compile, and a converter that picks the case from the JSON token.
+/// <c>Prompt = new[] { "a", "b" }</c> both compile, and a converter that picks the case from the JSON token, from
+/// OpenAPI's discriminator, or (where two cases look alike on the wire) from the first case whose schema the rules
+/// engine finds the value valid against. Such a union also keeps a value no case takes (an unknown discriminator
+/// value from a newer server): it is never thrown on, it is written back as it was, and <c>Validate()</c> reports it.
 /// </summary>
 internal sealed class UnionEmitter
 {
     private const string TokenType = "global::System.Text.Json.JsonTokenType";
 
-    private readonly ContractSpec _contract;
+    private readonly EmitContext _context;
     private readonly JsonCode _json;
 
-    public UnionEmitter(ContractSpec contract, JsonCode json)
+    public UnionEmitter(EmitContext context)
     {
-        _contract = contract;
-        _json = json;
+        _context = context;
+        _json = new JsonCode(context);
     }
+
+    /// <summary>Whether the union can hold a value that no case takes.</summary>
+    private static bool KeepsUnknown(UnionTypeSpec type) => type.Discriminator is not null || type.CasesShareShapes;
 
     public void Emit(SourceWriter w, UnionTypeSpec type)
     {
-        var self = $"global::{_contract.Namespace}.{type.Name}";
+        var self = _context.Global(type.Name);
         var caseList = string.Join(", ", type.Cases.Select(c => $"<see cref=\"{c.Name}\"/>"));
         w.Summary((type.Description is null ? string.Empty : CSharp.XmlEscape(type.Description) + "\n") + "One of: " + caseList + ".", escape: false);
         w.Line(CSharp.GeneratedCodeAttribute);
@@ -73,7 +80,26 @@ internal sealed class UnionEmitter
         w.Line("public object Value => _value;");
         w.Line();
 
-        var typeParameters = string.Join(", ", type.Cases.Select(c => $"global::System.Func<{_json.TypeName(c.Type)}, TResult> on{c.Name}"));
+        if (KeepsUnknown(type))
+        {
+            w.Open($"private {type.Name}(global::System.Text.Json.JsonElement unknown)");
+            w.Line("_value = unknown;");
+            w.Line("_case = -1;");
+            w.Close();
+            w.Line();
+            w.Summary("Whether this holds a value that no case takes (for example a discriminator value a newer server sends); it is kept as it was.");
+            w.Line("public bool IsUnknown => _case == -1;");
+            w.Line();
+            w.Summary("Gets the value no case takes, as it was received.");
+            w.Open("public bool TryGetUnknown(out global::System.Text.Json.JsonElement value)");
+            w.Line("value = _case == -1 ? (global::System.Text.Json.JsonElement)_value : default;");
+            w.Line("return _case == -1;");
+            w.Close();
+            w.Line();
+        }
+
+        var typeParameters = string.Join(", ", type.Cases.Select(c => $"global::System.Func<{_json.TypeName(c.Type)}, TResult> on{c.Name}"))
+            + (KeepsUnknown(type) ? ", global::System.Func<global::System.Text.Json.JsonElement, TResult>? onUnknown = null" : string.Empty);
         w.Summary("Calls the function that matches the case this holds.");
         w.Open($"public TResult Match<TResult>({typeParameters})");
         w.Open("switch (_case)");
@@ -83,7 +109,9 @@ internal sealed class UnionEmitter
             w.Line($"case {i}: return on{unionCase.Name}(({_json.TypeName(unionCase.Type)})_value);");
         }
 
-        w.Line("default: throw new global::System.InvalidOperationException();");
+        w.Line(KeepsUnknown(type)
+            ? $"default: return onUnknown is not null ? onUnknown((global::System.Text.Json.JsonElement)_value) : throw new global::System.InvalidOperationException({CSharp.StringLiteral($"This {type.Name} holds a value that no case takes; pass onUnknown to handle it.")});"
+            : "default: throw new global::System.InvalidOperationException();");
         w.Close();
         w.Close();
         w.Line();
@@ -107,7 +135,7 @@ internal sealed class UnionEmitter
             switch (unionCase.Type.Kind)
             {
                 case TypeRefKind.Array:
-                    var item = CSharp.ItemTypeName(unionCase.Type, _contract.Namespace);
+                    var item = _context.ItemTypeName(unionCase.Type);
                     foreach (var source in new[] { item + "[]", $"global::System.Collections.Generic.List<{item}>" })
                     {
                         if (seen.Add(source))
@@ -118,7 +146,7 @@ internal sealed class UnionEmitter
 
                     break;
                 case TypeRefKind.Map:
-                    var dictionary = $"global::System.Collections.Generic.Dictionary<string, {CSharp.ItemTypeName(unionCase.Type, _contract.Namespace)}>";
+                    var dictionary = $"global::System.Collections.Generic.Dictionary<string, {_context.ItemTypeName(unionCase.Type)}>";
                     if (seen.Add(dictionary))
                     {
                         yield return (dictionary, $"new {type.Name}(({_json.TypeName(unionCase.Type)})value)");
@@ -172,7 +200,59 @@ internal sealed class UnionEmitter
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Open($"public override {self} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
+        if (KeepsUnknown(type))
+        {
+            EmitReadByElement(w, type, self);
+        }
+        else
+        {
+            EmitReadByToken(w, type, self);
+        }
 
+        w.Close();
+        if (KeepsUnknown(type))
+        {
+            for (var i = 0; i < type.Cases.Count; i++)
+            {
+                var unionCase = type.Cases[i];
+                w.Line();
+                w.Open($"private static {self} ReadCase{i}(global::System.Text.Json.JsonElement element, global::System.Text.Json.JsonSerializerOptions options)");
+                w.Line($"var reader = {_json.Helpers}.ReaderOver(element);");
+                w.Line($"{_json.TypeName(unionCase.Type)} value;");
+                _json.Read(w, unionCase.Type, false, "value");
+                w.Line($"return new {self}(value);");
+                w.Close();
+            }
+        }
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Open($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {self} value, global::System.Text.Json.JsonSerializerOptions options)");
+        w.Open("switch (value._case)");
+        for (var i = 0; i < type.Cases.Count; i++)
+        {
+            var unionCase = type.Cases[i];
+            w.Open($"case {i}:");
+            _json.Write(w, unionCase.Type, false, $"(({_json.TypeName(unionCase.Type)})value._value)");
+            w.Line("break;");
+            w.Close();
+        }
+
+        if (KeepsUnknown(type))
+        {
+            w.Open("default:");
+            w.Line("((global::System.Text.Json.JsonElement)value._value).WriteTo(writer);");
+            w.Line("break;");
+            w.Close();
+        }
+
+        w.Close();
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>The JSON type decides the case: cases differ by it.</summary>
+    private void EmitReadByToken(SourceWriter w, UnionTypeSpec type, string self)
+    {
         // Cases that need a look inside an array come first, the catch-all JSON case last.
         var ordered = type.Cases.OrderBy(c => c.Type.Kind == TypeRefKind.Any ? 1 : 0).ToList();
         var arrayCases = ordered.Where(c => c.Type.Kind == TypeRefKind.Array).ToList();
@@ -188,24 +268,71 @@ internal sealed class UnionEmitter
 
         var expected = string.Join(", ", type.Cases.Select(c => c.Name));
         w.Line($"throw {_json.Helpers}.UnexpectedToken(ref reader, {CSharp.StringLiteral(type.Name + " (" + expected + ")")});");
-        w.Close();
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Open($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {self} value, global::System.Text.Json.JsonSerializerOptions options)");
-        w.Open("switch (value._case)");
-        for (var i = 0; i < type.Cases.Count; i++)
+    }
+
+    /// <summary>
+    /// The value is looked at first: the discriminator names the case; otherwise a case whose JSON type is shared with
+    /// another is chosen only if its schema accepts the value. A value no case takes is kept as it is.
+    /// </summary>
+    private void EmitReadByElement(SourceWriter w, UnionTypeSpec type, string self)
+    {
+        w.Line("var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);");
+        if (type.Discriminator is { } discriminator)
         {
-            var unionCase = type.Cases[i];
-            w.Open($"case {i}:");
-            _json.Write(w, unionCase.Type, false, $"(({_json.TypeName(unionCase.Type)})value._value)");
-            w.Line("break;");
+            w.Open($"if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object && element.TryGetProperty({CSharp.StringLiteral(discriminator.PropertyName)}, out var tag) && tag.ValueKind == global::System.Text.Json.JsonValueKind.String)");
+            w.Open("switch (tag.GetString())");
+            foreach (var mapping in discriminator.Mappings)
+            {
+                var index = IndexOf(type, mapping.CaseName);
+                if (index >= 0)
+                {
+                    w.Line($"case {CSharp.StringLiteral(mapping.Value)}: return ReadCase{index}(element, options);");
+                }
+            }
+
+            w.Close();
             w.Close();
         }
 
-        w.Close();
-        w.Close();
-        w.Close();
+        var kinds = type.Cases.Select(c => ValueKinds(c.Type)).ToList();
+        for (var i = 0; i < type.Cases.Count; i++)
+        {
+            var shared = kinds[i].Count == 0 || kinds.Where((k, j) => j != i).Any(k => k.Count == 0 || k.Intersect(kinds[i]).Any());
+            var test = kinds[i].Count == 0 ? "true" : string.Join(" || ", kinds[i].Select(k => $"element.ValueKind == global::System.Text.Json.JsonValueKind.{k}"));
+            var condition = shared && type.Cases[i].SchemaPointer is { } pointer
+                ? $"({test}) && {_context.Global(_context.Names.ValidationHelpers)}.Matches(element, {CSharp.StringLiteral(pointer)})"
+                : test;
+            w.Open($"if ({condition})");
+            w.Line($"return ReadCase{i}(element, options);");
+            w.Close();
+        }
+
+        w.Line($"return new {self}(element);");
     }
+
+    private static int IndexOf(UnionTypeSpec type, string caseName)
+    {
+        for (var i = 0; i < type.Cases.Count; i++)
+        {
+            if (type.Cases[i].Name == caseName)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The <c>JsonValueKind</c> names a case's values have; empty when any kind may (JSON values, nested unions).</summary>
+    private static List<string> ValueKinds(TypeRef type) => type.Kind switch
+    {
+        TypeRefKind.String or TypeRefKind.Enum or TypeRefKind.Bytes or TypeRefKind.File => new List<string> { "String" },
+        TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Number => new List<string> { "Number" },
+        TypeRefKind.Boolean => new List<string> { "True", "False" },
+        TypeRefKind.Array => new List<string> { "Array" },
+        TypeRefKind.Object or TypeRefKind.Map => new List<string> { "Object" },
+        _ => new List<string>(),
+    };
 
     /// <summary>The test on the reader's token that selects a case.</summary>
     private string Condition(TypeRef type, bool peekIntoArrays)

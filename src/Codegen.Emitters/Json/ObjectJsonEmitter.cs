@@ -1,30 +1,29 @@
-using System.Globalization;
-using System.Linq;
 using Codegen.Contracts.Model;
+using Codegen.Emitters.Types;
 
-namespace Codegen.Emitters;
+namespace Codegen.Emitters.Json;
 
 /// <summary>
-/// Emits the <c>JsonConverter</c> nested in an object's record: a reader over <c>Utf8JsonReader</c>
-/// that keeps unknown properties, and a writer over <c>Utf8JsonWriter</c> that leaves unset optional
-/// properties out. No reflection, so it works under native AOT and trimming.
+/// Emits the <c>JsonConverter</c> nested in an object's record: a reader over <c>Utf8JsonReader</c> that keeps
+/// unknown properties (and a null where the contract forbids one, to write it back), and a writer over
+/// <c>Utf8JsonWriter</c> that leaves unset optional properties out. No reflection: native AOT and trimming work.
 /// </summary>
 internal sealed class ObjectJsonEmitter
 {
     private const string TokenType = "global::System.Text.Json.JsonTokenType";
 
-    private readonly ContractSpec _contract;
+    private readonly EmitContext _context;
     private readonly JsonCode _json;
 
-    public ObjectJsonEmitter(ContractSpec contract, JsonCode json)
+    public ObjectJsonEmitter(EmitContext context)
     {
-        _contract = contract;
-        _json = json;
+        _context = context;
+        _json = new JsonCode(context);
     }
 
     public void Emit(SourceWriter w, ObjectTypeSpec type)
     {
-        var typeName = $"global::{_contract.Namespace}.{type.Name}";
+        var typeName = _context.Global(type.Name);
         w.Line();
         w.Summary($"Reads and writes <see cref=\"{type.Name}\"/> as JSON without reflection.", escape: false);
         w.Line(CSharp.GeneratedCodeAttribute);
@@ -57,6 +56,11 @@ internal sealed class ObjectJsonEmitter
             {
                 w.Line($"var seen{i} = false;");
             }
+
+            if (ObjectEmitter.RemembersNull(property))
+            {
+                w.Line($"var null{i} = false;");
+            }
         }
 
         w.Line("global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;");
@@ -67,7 +71,20 @@ internal sealed class ObjectJsonEmitter
             var match = CSharp.Utf8Literal(property.JsonName) ?? CSharp.StringLiteral(property.JsonName);
             w.Open($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({match}))");
             w.Line("reader.Read();");
-            _json.Read(w, property.Type, ObjectEmitter.IsNullableInCSharp(property), $"value{i}");
+            if (ObjectEmitter.RemembersNull(property))
+            {
+                w.Open($"if (reader.TokenType == {TokenType}.Null)");
+                w.Line($"null{i} = true;");
+                w.Close();
+                w.Open("else");
+                _json.Read(w, property.Type, false, $"value{i}");
+                w.Close();
+            }
+            else
+            {
+                _json.Read(w, property.Type, property.IsNullable, $"value{i}");
+            }
+
             if (NeedsSeen(property))
             {
                 w.Line($"seen{i} = true;");
@@ -86,7 +103,7 @@ internal sealed class ObjectJsonEmitter
         for (var i = 0; i < type.Properties.Count; i++)
         {
             var property = type.Properties[i];
-            if (!property.IsRequired)
+            if (!IsRequiredOnRead(property))
             {
                 continue;
             }
@@ -107,7 +124,7 @@ internal sealed class ObjectJsonEmitter
                 continue;
             }
 
-            var bang = property.IsRequired && !property.IsNullable && !property.Type.IsValueType ? "!" : string.Empty;
+            var bang = ObjectEmitter.IsRequiredInCSharp(property) && !property.IsNullable && !property.Type.IsValueType ? "!" : string.Empty;
             w.Line($"{property.Name} = value{i}{bang},");
         }
 
@@ -117,16 +134,19 @@ internal sealed class ObjectJsonEmitter
         for (var i = 0; i < type.Properties.Count; i++)
         {
             var property = type.Properties[i];
-            if (!ObjectEmitter.TracksPresence(property))
+            var field = ObjectEmitter.Field(property);
+            if (ObjectEmitter.TracksPresence(property))
             {
-                continue;
+                w.Open($"if (seen{i})");
+                w.Line($"result.{field} = value{i};");
+                w.Line($"result.{field}IsSet = true;");
+                w.Close();
             }
 
-            var field = ObjectEmitter.Field(property);
-            w.Open($"if (seen{i})");
-            w.Line($"result.{field} = value{i};");
-            w.Line($"result.{field}IsSet = true;");
-            w.Close();
+            if (ObjectEmitter.RemembersNull(property))
+            {
+                w.Line($"result.{field}WasNull = null{i};");
+            }
         }
 
         w.Line("return result;");
@@ -144,7 +164,7 @@ internal sealed class ObjectJsonEmitter
             var name = $"Name{i}";
             var access = ObjectEmitter.TracksPresence(property) ? $"value.{ObjectEmitter.Field(property)}" : $"value.{property.Name}";
             var local = $"property{i}";
-            if (property.IsRequired)
+            if (ObjectEmitter.IsRequiredInCSharp(property))
             {
                 w.Line($"writer.WritePropertyName({name});");
                 _json.Write(w, property.Type, ObjectEmitter.IsNullableInCSharp(property) || !property.Type.IsValueType, access);
@@ -181,6 +201,12 @@ internal sealed class ObjectJsonEmitter
             }
 
             w.Close();
+            if (ObjectEmitter.RemembersNull(property))
+            {
+                w.Open($"else if (value.{ObjectEmitter.Field(property)}WasNull)");
+                w.Line($"writer.WriteNull({name});");
+                w.Close();
+            }
         }
 
         w.Open("if (value.AdditionalProperties is { } additional)");
@@ -193,13 +219,16 @@ internal sealed class ObjectJsonEmitter
         w.Close();
     }
 
+    /// <summary>The contract requires the property in what the server sends (a <c>writeOnly</c> one it never sends).</summary>
+    private static bool IsRequiredOnRead(PropertySpec property) => property.IsRequired && !property.IsWriteOnly;
+
     /// <summary>Whether the reader must remember that a property was present: required ones are checked, tracked ones keep an explicit null.</summary>
-    private static bool NeedsSeen(PropertySpec property) => property.IsRequired || ObjectEmitter.TracksPresence(property);
+    private static bool NeedsSeen(PropertySpec property) => IsRequiredOnRead(property) || ObjectEmitter.TracksPresence(property);
 
     /// <summary>Locals hold "not read yet" too, so they are nullable unless the value is a non-null value type that must be present.</summary>
     private string LocalType(PropertySpec property)
     {
-        var type = _json.TypeName(property.Type);
+        var type = _context.TypeName(property.Type);
         if (property.Type.IsValueType)
         {
             return ObjectEmitter.IsNullableInCSharp(property) ? type + "?" : type;

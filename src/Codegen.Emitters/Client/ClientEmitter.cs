@@ -1,11 +1,12 @@
 using System.Linq;
 using Codegen.Contracts.Model;
 
-namespace Codegen.Emitters;
+namespace Codegen.Emitters.Client;
 
 /// <summary>
 /// Emits <c>{Prefix}Client</c>: one async method per operation (<c>{Name}Async</c>) and, for an
-/// operation that streams, an <c>IAsyncEnumerable</c> method (<c>CreateX</c> becomes <c>StreamXAsync</c>).
+/// operation that streams, an <c>IAsyncEnumerable</c> method (<c>{Name}StreamingAsync</c>, the .NET convention
+/// of the OpenAI and Azure SDKs).
 /// The sending, retrying and parsing live in the runtime files under src/Codegen.Runtime/Client.
 /// </summary>
 internal static class ClientEmitter
@@ -32,7 +33,7 @@ internal static class ClientEmitter
         {
             w.Line();
             EmitOperation(w, contract, operation);
-            if (operation.Stream is { } stream && operation.RequestType is not null)
+            if (operation.Stream is { } stream && RequestType(operation) is not null)
             {
                 w.Line();
                 EmitStreamingOperation(w, contract, operation, stream);
@@ -46,7 +47,7 @@ internal static class ClientEmitter
     public static void EmitOptionDefaults(SourceWriter w, ContractSpec contract)
     {
         var server = contract.Servers.FirstOrDefault(s => s.IsDefault) ?? contract.Servers.FirstOrDefault();
-        var environment = contract.Auth?.EnvironmentVariable;
+        var environment = contract.SecuritySchemes.FirstOrDefault(s => s.Kind == SecurityKind.Bearer)?.EnvironmentVariable;
         w.Open($"public sealed partial class {contract.Prefix}ClientOptions");
         if (server is not null)
         {
@@ -101,20 +102,22 @@ internal static class ClientEmitter
     private static void EmitOperation(SourceWriter w, ContractSpec contract, OperationSpec operation)
     {
         var p = contract.Prefix;
-        var response = Global(contract, operation.ResponseType);
+        var responseType = ResponseType(operation)!;
+        var requestType = RequestType(operation);
+        var response = Global(contract, responseType);
         var context = $"global::{contract.Namespace}.{p}JsonContext.Default";
         var method = $"global::System.Net.Http.HttpMethod.{HttpMethodProperty(operation.Method)}";
         var path = CSharp.StringLiteral(operation.Path);
-        var hasBody = operation.RequestType is not null;
-        var usage = UsageOf(contract, operation.ResponseType, "response");
-        var responseModel = HasStringProperty(contract, operation.ResponseType, "model") ? "response.Model" : "null";
+        var hasBody = requestType is not null;
+        var usage = UsageOf(contract, responseType, "response");
+        var responseModel = HasStringProperty(contract, responseType, "model") ? "response.Model" : "null";
 
         w.Summary(operation.Description ?? $"{operation.Method} {operation.Path}");
         w.Line($"public async global::System.Threading.Tasks.Task<{response}> {operation.Name}Async({Parameters(contract, operation)})");
         w.Open(string.Empty);
         if (hasBody)
         {
-            w.Line($"var body = Prepare(request, {context}.{operation.RequestType});");
+            w.Line($"var body = Prepare(request, {context}.{requestType});");
         }
 
         w.Line($"using var activity = StartActivity({CSharp.StringLiteral(operation.Name)}, {RequestModel(contract, operation)});");
@@ -139,14 +142,14 @@ internal static class ClientEmitter
                 using (response)
                 {
                     var body = await _pipeline.ReadBodyAsync(response, _pipeline.Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-                    return _pipeline.Deserialize(response, body, {{context}}.{{operation.ResponseType}});
+                    return _pipeline.Deserialize(response, body, {{context}}.{{responseType}});
                 }
             }
             """);
-        if (hasBody && !contract.Operations.Take(IndexOf(contract, operation)).Any(o => o.RequestType == operation.RequestType))
+        if (hasBody && !contract.Operations.Take(IndexOf(contract, operation)).Any(o => RequestType(o) == requestType))
         {
             w.Line();
-            var request = Global(contract, operation.RequestType!);
+            var request = Global(contract, requestType!);
             Block(w, $$"""
                 private byte[] Prepare({{request}} request, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{{request}}> typeInfo)
                 {
@@ -169,20 +172,22 @@ internal static class ClientEmitter
     private static void EmitStreamingOperation(SourceWriter w, ContractSpec contract, OperationSpec operation, StreamSpec stream)
     {
         var p = contract.Prefix;
-        var chunk = Global(contract, stream.ChunkType);
+        var eventType = stream.EventType.Name!;
+        var requestType = RequestType(operation)!;
+        var chunk = Global(contract, eventType);
         var context = $"global::{contract.Namespace}.{p}JsonContext.Default";
         var method = $"global::System.Net.Http.HttpMethod.{HttpMethodProperty(operation.Method)}";
-        var usage = UsageOf(contract, stream.ChunkType, "chunk");
-        var chunkModel = HasStringProperty(contract, stream.ChunkType, "model") ? "chunk.Model" : "null";
+        var usage = UsageOf(contract, eventType, "chunk");
+        var chunkModel = HasStringProperty(contract, eventType, "model") ? "chunk.Model" : "null";
 
         w.Summary((operation.Description ?? $"{operation.Method} {operation.Path}") +
             $" Streams the answer: sets {stream.FlagJsonName} and yields each chunk as it arrives, until {stream.DoneSentinel}; a body that ends before it throws {p}ApiException (see {p}ClientOptions.RequireStreamTerminator). Stopping early releases the connection; no retry happens once the answer has begun.");
-        w.Line($"public async global::System.Collections.Generic.IAsyncEnumerable<{chunk}> {StreamingName(operation.Name)}Async({Parameters(contract, operation, streaming: true)})");
+        w.Line($"public async global::System.Collections.Generic.IAsyncEnumerable<{chunk}> {operation.Name}StreamingAsync({Parameters(contract, operation, streaming: true)})");
         w.Open(string.Empty);
         Block(w, $$"""
-            var body = Prepare(request is null ? null! : request with { {{stream.FlagPropertyName}} = true }, {{context}}.{{operation.RequestType}});
+            var body = Prepare(request is null ? null! : request with { {{stream.FlagPropertyName}} = true }, {{context}}.{{requestType}});
             using var activity = StartActivity({{CSharp.StringLiteral(operation.Name)}}, {{RequestModel(contract, operation)}});
-            var chunks = _pipeline.StreamAsync({{method}}, {{CSharp.StringLiteral(operation.Path)}}, body, {{CSharp.StringLiteral(stream.DoneSentinel)}}, {{context}}.{{stream.ChunkType}}, cancellationToken);
+            var chunks = _pipeline.StreamAsync({{method}}, {{CSharp.StringLiteral(operation.Path)}}, body, {{CSharp.StringLiteral(stream.DoneSentinel)}}, {{context}}.{{eventType}}, cancellationToken);
             await foreach (var chunk in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(chunks, false))
             {
                 TagResponse(activity, {{chunkModel}}, {{usage.Input}}, {{usage.Output}});
@@ -201,17 +206,19 @@ internal static class ClientEmitter
         }
     }
 
-    /// <summary><c>CreateCompletion</c> → <c>StreamCompletion</c>; any other name gets a <c>Stream</c> prefix.</summary>
-    internal static string StreamingName(string operationName) =>
-        operationName.StartsWith("Create", System.StringComparison.Ordinal) && operationName.Length > "Create".Length
-            ? "Stream" + operationName.Substring("Create".Length)
-            : "Stream" + operationName;
+    /// <summary>The generated type of a JSON request body, or null.</summary>
+    internal static string? RequestType(OperationSpec operation) =>
+        operation.Body is { Kind: BodyKind.Json, Type: { Kind: TypeRefKind.Object or TypeRefKind.Union or TypeRefKind.Enum } type } ? type.Name : null;
+
+    /// <summary>The generated type of the JSON success response, or null.</summary>
+    internal static string? ResponseType(OperationSpec operation) =>
+        operation.Success is { Kind: BodyKind.Json, Type: { Kind: TypeRefKind.Object or TypeRefKind.Union or TypeRefKind.Enum } type } ? type.Name : null;
 
     private static string Parameters(ContractSpec contract, OperationSpec operation, bool streaming = false)
     {
         var cancellation = (streaming ? "[global::System.Runtime.CompilerServices.EnumeratorCancellation] " : string.Empty) +
             "global::System.Threading.CancellationToken cancellationToken = default";
-        return operation.RequestType is null ? cancellation : $"{Global(contract, operation.RequestType)} request, {cancellation}";
+        return RequestType(operation) is not { } request ? cancellation : $"{Global(contract, request)} request, {cancellation}";
     }
 
     private static string Global(ContractSpec contract, string typeName) => $"global::{contract.Namespace}.{typeName}";
@@ -251,12 +258,13 @@ internal static class ClientEmitter
 
     private static string RequestModel(ContractSpec contract, OperationSpec operation)
     {
-        if (!HasStringProperty(contract, operation.RequestType, "model"))
+        var requestType = RequestType(operation);
+        if (!HasStringProperty(contract, requestType, "model"))
         {
             return "null";
         }
 
-        var model = FindObject(contract, operation.RequestType!)!.Properties.First(p => p.JsonName == "model");
+        var model = FindObject(contract, requestType!)!.Properties.First(p => p.JsonName == "model");
         return model.IsRequired ? "request.Model" : "request?.Model";
     }
 
@@ -273,8 +281,8 @@ internal static class ClientEmitter
         var access = $"{variable}.{usage.Name}{(usage.IsRequired && !usage.IsNullable ? "." : "?.")}";
         string Count(string jsonName)
         {
-            var property = usageType.Properties.FirstOrDefault(p => p.JsonName == jsonName && p.Type.Kind == TypeRefKind.Int32);
-            return property is null ? "null" : $"(int?){access}{property.Name}";
+            var property = usageType.Properties.FirstOrDefault(p => p.JsonName == jsonName && p.Type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64);
+            return property is null ? "null" : $"(int?)({property.Type.Kind switch { TypeRefKind.Int64 => "long?", _ => "int?" }}){access}{property.Name}";
         }
 
         return (Count("prompt_tokens"), Count("completion_tokens"));

@@ -1,40 +1,33 @@
 using System.Globalization;
 using Codegen.Contracts.Model;
 
-namespace Codegen.Emitters;
+namespace Codegen.Emitters.Json;
 
 /// <summary>
 /// Writes the statements that read and write one JSON value of a <see cref="TypeRef"/> with
 /// <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>. The reader is on the value's first token before a
 /// read and on its last token after it, the contract every System.Text.Json converter follows.
+/// One instance serves one converter: the locals it declares are numbered within it, so they never clash.
 /// </summary>
 internal sealed class JsonCode
 {
     private const string TokenType = "global::System.Text.Json.JsonTokenType";
 
+    private readonly EmitContext _context;
     private readonly string _namespace;
     private readonly string _helpers;
     private int _locals;
-    private readonly System.Collections.Generic.Dictionary<string, TypeSpec> _types = new(System.StringComparer.Ordinal);
 
-    public JsonCode(ContractSpec contract)
+    public JsonCode(EmitContext context)
     {
-        foreach (var type in contract.Types)
-        {
-            _types[type.Name] = type;
-        }
-
-        _namespace = contract.Namespace;
-        _helpers = $"global::{contract.Namespace}.{contract.Prefix}JsonHelpers";
+        _context = context;
+        _namespace = context.Namespace;
+        _helpers = context.Global(context.Names.JsonHelpers);
     }
 
     public string Helpers => _helpers;
 
-    /// <summary>The generated type named <paramref name="name"/> (a dictionary, so emitting stays linear in the contract's size).</summary>
-    public T? Find<T>(string? name)
-        where T : TypeSpec => name is not null && _types.TryGetValue(name, out var type) ? type as T : null;
-
-    public string TypeName(TypeRef type) => CSharp.TypeName(type, _namespace);
+    public string TypeName(TypeRef type) => _context.TypeName(type);
 
     /// <summary>A suffix for locals that no other local in the same method has, however deeply the code nests.</summary>
     private string NextLocal() => (_locals++).ToString(CultureInfo.InvariantCulture);
@@ -82,9 +75,12 @@ internal sealed class JsonCode
             case TypeRefKind.Any:
                 w.Line($"{target} = global::System.Text.Json.JsonElement.ParseValue(ref reader);");
                 break;
+            case TypeRefKind.Bytes:
+                w.Line($"{target} = {_helpers}.ReadBytes(ref reader);");
+                break;
             case TypeRefKind.Array:
             {
-                var itemType = CSharp.ItemTypeName(type, _namespace);
+                var itemType = _context.ItemTypeName(type);
                 w.Line($"{_helpers}.Expect(ref reader, {TokenType}.StartArray);");
                 w.Line($"var list{d} = new global::System.Collections.Generic.List<{itemType}>();");
                 w.Open($"while (reader.Read() && reader.TokenType != {TokenType}.EndArray)");
@@ -98,7 +94,7 @@ internal sealed class JsonCode
 
             case TypeRefKind.Map:
             {
-                var valueType = CSharp.ItemTypeName(type, _namespace);
+                var valueType = _context.ItemTypeName(type);
                 w.Line($"{_helpers}.Expect(ref reader, {TokenType}.StartObject);");
                 w.Line($"var map{d} = new global::System.Collections.Generic.Dictionary<string, {valueType}>(global::System.StringComparer.Ordinal);");
                 w.Open($"while (reader.Read() && reader.TokenType != {TokenType}.EndObject)");
@@ -154,6 +150,9 @@ internal sealed class JsonCode
                 break;
             case TypeRefKind.Any:
                 w.Line($"{value}.WriteTo(writer);");
+                break;
+            case TypeRefKind.Bytes:
+                w.Line($"writer.WriteBase64StringValue({value});");
                 break;
             case TypeRefKind.Array:
                 w.Line("writer.WriteStartArray();");

@@ -1,7 +1,9 @@
 using System.Linq;
 using Codegen.Contracts.Model;
 
-namespace Codegen.Emitters;
+using Codegen.Emitters.Json;
+
+namespace Codegen.Emitters.Types;
 
 /// <summary>
 /// Emits a string enum as an extensible readonly struct: the known values are static members, and a
@@ -9,18 +11,18 @@ namespace Codegen.Emitters;
 /// </summary>
 internal sealed class EnumEmitter
 {
-    private readonly ContractSpec _contract;
+    private readonly EmitContext _context;
     private readonly JsonCode _json;
 
-    public EnumEmitter(ContractSpec contract, JsonCode json)
+    public EnumEmitter(EmitContext context)
     {
-        _contract = contract;
-        _json = json;
+        _context = context;
+        _json = new JsonCode(context);
     }
 
     public void Emit(SourceWriter w, EnumTypeSpec type)
     {
-        var self = $"global::{_contract.Namespace}.{type.Name}";
+        var self = _context.Global(type.Name);
         var note = type.IsOpen ? "The contract allows values beyond the known ones." : "The contract allows only the known values; any other value read from JSON is kept, and <c>Validate()</c> reports it.";
         w.Summary((type.Description is null ? string.Empty : CSharp.XmlEscape(type.Description) + "\n") + note, escape: false);
         w.Line(CSharp.GeneratedCodeAttribute);

@@ -1,7 +1,7 @@
 using System.Linq;
 using Codegen.Contracts.Model;
 
-namespace Codegen.Emitters;
+namespace Codegen.Emitters.Json;
 
 /// <summary>
 /// Emits <c>{Prefix}JsonContext</c>: a <c>JsonSerializerContext</c> shaped like the one System.Text.Json's
@@ -10,9 +10,10 @@ namespace Codegen.Emitters;
 /// </summary>
 internal static class JsonContextEmitter
 {
-    public static void Emit(SourceWriter w, ContractSpec contract)
+    public static void Emit(SourceWriter w, EmitContext context)
     {
-        var name = contract.Prefix + "JsonContext";
+        var contract = context.Contract;
+        var name = context.Names.JsonContext;
         var self = $"global::{contract.Namespace}.{name}";
         const string Options = "global::System.Text.Json.JsonSerializerOptions";
         const string TypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
