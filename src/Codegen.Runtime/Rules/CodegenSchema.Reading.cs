@@ -240,7 +240,10 @@ internal sealed partial class CodegenSchema
                     break;
                 case "$dynamicRef":
                 case "$recursiveRef":
-                    Problem(At(key), CodegenSchemaProblemKind.Unsupported, "'" + key + "' is not supported; refer to the schema with '$ref' and a JSON pointer such as '#/$defs/Node'.");
+                    var anchor = NearestAncestorWith(key == "$dynamicRef" ? "$dynamicAnchor" : "$recursiveAnchor");
+                    Problem(At(key), CodegenSchemaProblemKind.Unsupported, "'" + key + "' is not supported; refer to the schema with '$ref' and a JSON pointer"
+                        + (anchor is null ? " such as '#/$defs/Node'." : ": \"$ref\": \"#" + anchor + "\"."));
+                    SetUncheckable(key, "'" + key + "' is not supported");
                     break;
             }
         }
@@ -347,6 +350,7 @@ internal sealed partial class CodegenSchema
         if (value.Kind != CodegenJsonKind.String)
         {
             Problem(at, CodegenSchemaProblemKind.InvalidValue, "'$ref' must be a string such as \"#/definitions/Name\", not " + KindName(value) + ".");
+            SetUncheckable("$ref", "'$ref' is not a string");
             return;
         }
 
@@ -360,6 +364,7 @@ internal sealed partial class CodegenSchema
             if (rootId is null || _inEmbeddedResource || !(text == rootId || text.StartsWith(rootId + "#", StringComparison.Ordinal)))
             {
                 Problem(at, CodegenSchemaProblemKind.Unsupported, "The reference '" + text + "' names another document or an '$id', which is not supported; refer inside this document with a JSON pointer such as '#/definitions/Name'.");
+                SetUncheckable("$ref", "the reference '" + text + "' names another document or an '$id', which is not supported");
                 return;
             }
 
@@ -373,18 +378,21 @@ internal sealed partial class CodegenSchema
         if (fragment.Length > 1 && fragment[1] != '/')
         {
             Problem(at, CodegenSchemaProblemKind.Unsupported, "The reference '" + text + "' names an anchor, which is not supported; refer with a JSON pointer such as '#/definitions/Name'.");
+            SetUncheckable("$ref", "the reference '" + text + "' names an anchor, which is not supported");
             return;
         }
 
         if (_inEmbeddedResource)
         {
             Problem(at, CodegenSchemaProblemKind.Unsupported, "The reference '" + text + "' is inside a schema with its own '$id', so it resolves against that '$id', which is not supported; remove the inner '$id' or move the definitions to the document.");
+            SetUncheckable("$ref", "the reference '" + text + "' resolves against an inner '$id', which is not supported");
             return;
         }
 
         if (!CodegenJsonPointer.TryNormalize(fragment, out var pointer))
         {
             Problem(at, CodegenSchemaProblemKind.InvalidValue, "The reference '" + text + "' is not a JSON pointer: escape '~' as '~0', '/' in a name as '~1', and write percent escapes as %XX.");
+            SetUncheckable("$ref", "the reference '" + text + "' is not a JSON pointer");
             return;
         }
 
@@ -392,12 +400,14 @@ internal sealed partial class CodegenSchema
         if (target is null)
         {
             Problem(at, CodegenSchemaProblemKind.UnresolvedReference, "The reference '" + text + "' points at nothing in the document" + Document.DescribeNearest(pointer) + ".");
+            SetUncheckable("$ref", "the reference '" + text + "' points at nothing");
             return;
         }
 
         if (target.Kind is not (CodegenJsonKind.Object or CodegenJsonKind.True or CodegenJsonKind.False))
         {
             Problem(at, CodegenSchemaProblemKind.UnresolvedReference, "The reference '" + text + "' points at " + KindName(target) + ", not at a schema.");
+            SetUncheckable("$ref", "the reference '" + text + "' points at " + KindName(target) + ", not at a schema");
             return;
         }
 
@@ -432,7 +442,7 @@ internal sealed partial class CodegenSchema
             var type = ReadTypeName(CodegenJsonPointer.Append(at, i), item.StringValue);
             if ((types & type) != 0)
             {
-                Problem(CodegenJsonPointer.Append(at, i), CodegenSchemaProblemKind.InvalidValue, "'type' lists '" + item.StringValue + "' twice.");
+                Problem(CodegenJsonPointer.Append(at, i), CodegenSchemaProblemKind.Ignored, "'type' lists '" + item.StringValue + "' twice; the repeat has no effect, remove it.");
             }
 
             types |= type;
@@ -716,6 +726,7 @@ internal sealed partial class CodegenSchema
         if (names.Count > 0)
         {
             DependentRequired = names;
+            DependentRequiredKeyword = key;
         }
 
         if (subschemas.Count > 0)
@@ -823,7 +834,8 @@ internal sealed partial class CodegenSchema
             }
             else if (!seen.Add(item.StringValue))
             {
-                Problem(CodegenJsonPointer.Append(at, i), CodegenSchemaProblemKind.InvalidValue, what + " lists '" + item.StringValue + "' twice.");
+                // JSON Schema forbids the repeat, but its meaning is plain: it changes nothing.
+                Problem(CodegenJsonPointer.Append(at, i), CodegenSchemaProblemKind.Ignored, what + " lists '" + item.StringValue + "' twice; the repeat has no effect, remove it.");
             }
             else
             {
@@ -881,6 +893,29 @@ internal sealed partial class CodegenSchema
 
     private void NotInDialect(string key, string hint) =>
         Problem(At(key), CodegenSchemaProblemKind.Ignored, "'" + key + "' is not a keyword of " + Dialect.DisplayName() + " and has no effect; " + hint + ".");
+
+    private void SetUncheckable(string keyword, string reason)
+    {
+        UncheckableKeyword = keyword;
+        UncheckableReason = reason;
+    }
+
+    /// <summary>The pointer of the nearest enclosing schema (this one included) that declares <paramref name="anchorKeyword"/>, for a suggestion.</summary>
+    private string? NearestAncestorWith(string anchorKeyword)
+    {
+        for (var pointer = Pointer; ; pointer = pointer.Substring(0, pointer.LastIndexOf('/')))
+        {
+            if (Document.Find(pointer) is { Kind: CodegenJsonKind.Object } candidate && candidate.TryGetProperty(anchorKeyword, out var anchor) && anchor.Kind != CodegenJsonKind.False)
+            {
+                return pointer;
+            }
+
+            if (pointer.Length == 0)
+            {
+                return null;
+            }
+        }
+    }
 
     private string At(string key) => CodegenJsonPointer.Append(Pointer, key);
 

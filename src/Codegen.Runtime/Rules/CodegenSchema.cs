@@ -129,6 +129,9 @@ internal sealed partial class CodegenSchema
     /// <summary>When the named property is present, these must be present too (2020-12's <c>dependentRequired</c>, draft-07's <c>dependencies</c> arrays).</summary>
     public IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> DependentRequired { get; private set; } = NoDependentRequired;
 
+    /// <summary>The keyword <see cref="DependentRequired"/> was read from: <c>dependentRequired</c> or <c>dependencies</c>.</summary>
+    internal string DependentRequiredKeyword { get; private set; } = "dependentRequired";
+
     /// <summary>When the named property is present, the object must match the schema (2020-12's <c>dependentSchemas</c>, draft-07's <c>dependencies</c> schemas).</summary>
     public IReadOnlyList<KeyValuePair<string, CodegenSchema>> DependentSchemas { get; private set; } = NoProperties;
 
@@ -152,6 +155,12 @@ internal sealed partial class CodegenSchema
 
     /// <summary>The plain pointer <see cref="Reference"/> resolves to, or null when it does not resolve or is not supported (the problems say which).</summary>
     public string? ReferencePointer { get; private set; }
+
+    /// <summary>Why a reference of this schema cannot be followed (unresolved or unsupported), or null; evaluating the schema then reports it.</summary>
+    internal string? UncheckableReason { get; private set; }
+
+    /// <summary>The keyword of <see cref="UncheckableReason"/>: <c>$ref</c>, <c>$dynamicRef</c> or <c>$recursiveRef</c>.</summary>
+    internal string UncheckableKeyword { get; private set; } = "$ref";
 
     /// <summary>The schema <see cref="Reference"/> points at, read on first use; null when it does not resolve.</summary>
     public CodegenSchema? ReferenceTarget
@@ -212,8 +221,9 @@ internal sealed partial class CodegenSchema
             return _propertyIndex.TryGetValue(name, out schema!);
         }
 
-        foreach (var property in Properties)
+        for (var propertyIndex = 0; propertyIndex < Properties.Count; propertyIndex++)
         {
+            var property = Properties[propertyIndex];
             if (string.Equals(property.Key, name, StringComparison.Ordinal))
             {
                 schema = property.Value;
@@ -233,8 +243,9 @@ internal sealed partial class CodegenSchema
             return _enumSet.Contains(value);
         }
 
-        foreach (var allowed in Enum!)
+        for (var allowedIndex = 0; allowedIndex < Enum!.Count; allowedIndex++)
         {
+            var allowed = Enum![allowedIndex];
             if (allowed.Equals(value))
             {
                 return true;

@@ -108,7 +108,19 @@ internal static class CodegenSchemaEvaluator
         }
 
         var valid = true;
-        if (schema.Reference is not null && !EvaluateReference(schema, instance, sink, path, chain, depth))
+        if (schema.UncheckableReason is { } reason)
+        {
+            // Fail closed: a rule that cannot be followed must not let every value through.
+            if (sink is null)
+            {
+                return false;
+            }
+
+            valid = false;
+            sink.Add(new CodegenRuleViolation(path!, schema.UncheckableKeyword, "cannot be checked: " + reason, null, At(schema, schema.UncheckableKeyword)));
+        }
+
+        if (schema.ReferencePointer is not null && !EvaluateReference(schema, instance, sink, path, chain, depth))
         {
             if (sink is null)
             {
@@ -179,13 +191,7 @@ internal static class CodegenSchemaEvaluator
 
     private static bool EvaluateReference(CodegenSchema schema, CodegenJson instance, ICollection<CodegenRuleViolation>? sink, string? path, ReferenceChain? chain, int depth)
     {
-        var target = schema.ReferenceTarget;
-        if (target is null)
-        {
-            sink?.Add(new CodegenRuleViolation(path!, "$ref", "cannot be checked: the reference '" + schema.Reference + "' does not resolve", null, At(schema, "$ref")));
-            return false;
-        }
-
+        var target = schema.ReferenceTarget!;
         for (var link = chain; link is not null; link = link.Previous)
         {
             if (ReferenceEquals(link.Schema, schema))
@@ -368,8 +374,9 @@ internal static class CodegenSchemaEvaluator
         {
             var matches = 0;
             var max = schema.MaxContains;
-            foreach (var item in items)
+            for (var itemIndex = 0; itemIndex < items.Count; itemIndex++)
             {
+                var item = items[itemIndex];
                 if (Evaluate(contains, item, null, null, null, depth + 1))
                 {
                     matches++;
@@ -419,8 +426,9 @@ internal static class CodegenSchemaEvaluator
             }
         }
 
-        foreach (var name in schema.Required)
+        for (var nameIndex = 0; nameIndex < schema.Required.Count; nameIndex++)
         {
+            var name = schema.Required[nameIndex];
             if (!instance.TryGetProperty(name, out _))
             {
                 if (sink is null)
@@ -436,8 +444,9 @@ internal static class CodegenSchemaEvaluator
         if (schema.AdditionalProperties is null && schema.PatternProperties.Count == 0)
         {
             // Only named properties have rules: look each up in the value rather than each member up in the schema.
-            foreach (var property in schema.Properties)
+            for (var propertyIndex = 0; propertyIndex < schema.Properties.Count; propertyIndex++)
             {
+                var property = schema.Properties[propertyIndex];
                 if (instance.TryGetProperty(property.Key, out var value) && !Member(property.Value, value, sink, path, property.Key, depth))
                 {
                     if (sink is null)
@@ -451,8 +460,9 @@ internal static class CodegenSchemaEvaluator
         }
         else
         {
-            foreach (var member in members)
+            for (var memberIndex = 0; memberIndex < members.Count; memberIndex++)
             {
+                var member = members[memberIndex];
                 var known = false;
                 if (schema.TryGetProperty(member.Key, out var property))
                 {
@@ -468,8 +478,9 @@ internal static class CodegenSchemaEvaluator
                     }
                 }
 
-                foreach (var patternProperty in schema.PatternProperties)
+                for (var patternPropertyIndex = 0; patternPropertyIndex < schema.PatternProperties.Count; patternPropertyIndex++)
                 {
+                    var patternProperty = schema.PatternProperties[patternPropertyIndex];
                     if (!patternProperty.Key.IsMatch(member.Key, out _))
                     {
                         continue;
@@ -516,8 +527,9 @@ internal static class CodegenSchemaEvaluator
 
         if (schema.PropertyNames is { } propertyNames)
         {
-            foreach (var member in members)
+            for (var memberIndex = 0; memberIndex < members.Count; memberIndex++)
             {
+                var member = members[memberIndex];
                 var name = CodegenJson.FromString(member.Key);
                 if (Evaluate(propertyNames, name, null, null, null, depth + 1))
                 {
@@ -540,15 +552,17 @@ internal static class CodegenSchemaEvaluator
             }
         }
 
-        foreach (var dependency in schema.DependentRequired)
+        for (var dependencyIndex = 0; dependencyIndex < schema.DependentRequired.Count; dependencyIndex++)
         {
+            var dependency = schema.DependentRequired[dependencyIndex];
             if (!instance.TryGetProperty(dependency.Key, out _))
             {
                 continue;
             }
 
-            foreach (var name in dependency.Value)
+            for (var nameIndex = 0; nameIndex < dependency.Value.Count; nameIndex++)
             {
+                var name = dependency.Value[nameIndex];
                 if (instance.TryGetProperty(name, out _))
                 {
                     continue;
@@ -560,13 +574,14 @@ internal static class CodegenSchemaEvaluator
                 }
 
                 valid = false;
-                var keyword = schema.Document.Dialect.Is202012() ? "dependentRequired" : "dependencies";
+                var keyword = schema.DependentRequiredKeyword;
                 sink.Add(new CodegenRuleViolation(CodegenRuleText.Property(path!, name), keyword, "is required when '" + dependency.Key + "' is present", null, CodegenJsonPointer.Append(At(schema, keyword), dependency.Key)));
             }
         }
 
-        foreach (var dependency in schema.DependentSchemas)
+        for (var dependencyIndex = 0; dependencyIndex < schema.DependentSchemas.Count; dependencyIndex++)
         {
+            var dependency = schema.DependentSchemas[dependencyIndex];
             // In place: the whole object must match, so a reference cycle through here is still a cycle.
             if (instance.TryGetProperty(dependency.Key, out _) && !Evaluate(dependency.Value, instance, sink, path, chain, depth))
             {
@@ -587,8 +602,9 @@ internal static class CodegenSchemaEvaluator
         var valid = true;
         if (schema.AllOf is { } allOf)
         {
-            foreach (var part in allOf)
+            for (var partIndex = 0; partIndex < allOf.Count; partIndex++)
             {
+                var part = allOf[partIndex];
                 if (!Evaluate(part, instance, sink, path, chain, depth))
                 {
                     if (sink is null)
@@ -604,8 +620,9 @@ internal static class CodegenSchemaEvaluator
         if (schema.AnyOf is { } anyOf)
         {
             var matched = false;
-            foreach (var alternative in anyOf)
+            for (var alternativeIndex = 0; alternativeIndex < anyOf.Count; alternativeIndex++)
             {
+                var alternative = anyOf[alternativeIndex];
                 if (Evaluate(alternative, instance, null, null, chain, depth))
                 {
                     matched = true;
@@ -629,8 +646,9 @@ internal static class CodegenSchemaEvaluator
         {
             var matches = 0;
             List<CodegenSchema>? matching = sink is null ? null : new List<CodegenSchema>();
-            foreach (var alternative in oneOf)
+            for (var alternativeIndex = 0; alternativeIndex < oneOf.Count; alternativeIndex++)
             {
+                var alternative = oneOf[alternativeIndex];
                 if (Evaluate(alternative, instance, null, null, chain, depth))
                 {
                     matches++;
