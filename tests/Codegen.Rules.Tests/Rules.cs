@@ -24,6 +24,7 @@ internal static class Rules
         return violations.Select(v => v.ToString()).ToList();
     }
 
+    /// <summary>The problems of a schema read as the root of its document (also in the OpenAPI dialects, whose <c>ReadAll()</c> starts at the components).</summary>
     public static IReadOnlyList<CodegenSchemaProblem> Problems(string schema, CodegenSchemaDialect dialect = CodegenSchemaDialect.Draft07) =>
-        Document(schema, dialect).ReadAll();
+        Document(schema, dialect).ReadAll([string.Empty]);
 }

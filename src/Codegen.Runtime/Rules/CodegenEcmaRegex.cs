@@ -19,7 +19,6 @@ namespace Codegen.Runtime;
 internal sealed class CodegenEcmaRegex
 {
     private const int MaxCodePoint = 0x10FFFF;
-    private const string AnyCodePoint = @"(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S])";
     private const string AsciiWordClass = "[0-9A-Z_a-z]";
 
     private static readonly int[] DigitRanges = { '0', '9' };
@@ -29,6 +28,9 @@ internal sealed class CodegenEcmaRegex
     private static readonly int[] UnicodeWhiteSpaceRanges = { 0x09, 0x0D, 0x20, 0x20, 0x85, 0x85, 0xA0, 0xA0, 0x1680, 0x1680, 0x2000, 0x200A, 0x2028, 0x2029, 0x202F, 0x202F, 0x205F, 0x205F, 0x3000, 0x3000 };
 
     private static readonly Dictionary<string, string> GeneralCategories = CreateGeneralCategories();
+
+    /// <summary>Any one code point: a surrogate pair, a lone surrogate, or another character.</summary>
+    private static readonly string AnyCodePoint = EmitSet(new[] { 0, MaxCodePoint }, null);
 
     private readonly string _pattern;
     private readonly StringBuilder _output = new();
@@ -760,7 +762,11 @@ internal sealed class CodegenEcmaRegex
         }
     }
 
-    /// <summary>A set of code points (pairs of inclusive bounds) plus .NET category items, as one .NET atom that consumes one code point.</summary>
+    /// <summary>
+    /// A set of code points (pairs of inclusive bounds) plus .NET category items, as one .NET atom that consumes one
+    /// code point. A surrogate pair is one code point, so the halves of a pair are never matched one by one, not even
+    /// when backtracking: surrogates in the set match only where they stand alone.
+    /// </summary>
     private static string EmitSet(int[] ranges, List<string>? categories)
     {
         var alternatives = new List<string>();
@@ -772,24 +778,13 @@ internal sealed class CodegenEcmaRegex
             if (high > 0xFFFF)
             {
                 AddAstral(alternatives, Math.Max(low, 0x10000), high);
-                if (low > 0xFFFF)
-                {
-                    continue;
-                }
-
                 high = 0xFFFF;
             }
 
-            AppendUnit(bmp, low);
-            if (high > low)
-            {
-                if (high > low + 1)
-                {
-                    bmp.Append('-');
-                }
-
-                AppendUnit(bmp, high);
-            }
+            AddLoneSurrogates(alternatives, low, high, 0xD800, 0xDBFF, @"{0}(?![\uDC00-\uDFFF])");
+            AddLoneSurrogates(alternatives, low, high, 0xDC00, 0xDFFF, @"(?<![\uD800-\uDBFF]){0}");
+            AppendBmpRange(bmp, low, Math.Min(high, 0xD7FF));
+            AppendBmpRange(bmp, Math.Max(low, 0xE000), high);
         }
 
         if (categories is not null)
@@ -798,11 +793,13 @@ internal sealed class CodegenEcmaRegex
             {
                 bmp.Append(category);
             }
+
+            // .NET's categories see surrogates (Cs) one by one; pairs and lone surrogates are handled above.
+            bmp.Append(@"-[\uD800-\uDFFF]");
         }
 
         if (bmp.Length > 0)
         {
-            // After the pairs, so that a surrogate pair is taken whole before a class could take half of it.
             alternatives.Add("[" + bmp + "]");
         }
 
@@ -812,6 +809,36 @@ internal sealed class CodegenEcmaRegex
             1 when bmp.Length > 0 => alternatives[0],
             _ => "(?:" + string.Join("|", alternatives) + ")",
         };
+    }
+
+    private static void AppendBmpRange(StringBuilder builder, int low, int high)
+    {
+        if (low > high)
+        {
+            return;
+        }
+
+        AppendUnit(builder, low);
+        if (high > low)
+        {
+            if (high > low + 1)
+            {
+                builder.Append('-');
+            }
+
+            AppendUnit(builder, high);
+        }
+    }
+
+    /// <summary>The part of [low, high] in one half of the surrogates, as a class that matches only unpaired units.</summary>
+    private static void AddLoneSurrogates(List<string> alternatives, int low, int high, int first, int last, string format)
+    {
+        low = Math.Max(low, first);
+        high = Math.Min(high, last);
+        if (low <= high)
+        {
+            alternatives.Add(string.Format(CultureInfo.InvariantCulture, format, UnitRange(low, high)));
+        }
     }
 
     /// <summary>Code points above U+FFFF as surrogate-pair alternatives.</summary>
