@@ -114,6 +114,7 @@ public sealed class SchemaReadingTests
     [InlineData("{'unevaluatedProperties': false}", "/unevaluatedProperties", "'unevaluatedProperties' is not supported")]
     [InlineData("{'unevaluatedItems': false}", "/unevaluatedItems", "'unevaluatedItems' is not supported")]
     [InlineData("{'$dynamicRef': '#meta'}", "/$dynamicRef", "'$dynamicRef' is not supported")]
+    [InlineData("{'$schema': 'http://localhost:1234/my-metaschema.json'}", "/$schema", "The metaschema 'http://localhost:1234/my-metaschema.json' is not supported")]
     public void What_this_engine_does_not_implement_is_reported_never_ignored(string schema, string pointer, string message)
     {
         var problem = Assert.Single(Problems(schema, CodegenSchemaDialect.Draft202012), p => p.Kind == CodegenSchemaProblemKind.Unsupported);
@@ -138,6 +139,17 @@ public sealed class SchemaReadingTests
         Assert.Empty(document.ReadAll());
         Assert.Equal("/definitions/s", document.Get("/properties/a").ReferencePointer);
         Assert.Same(document.RootSchema, document.Get("/properties/b").ReferenceTarget);
+    }
+
+    [Fact]
+    public void A_metaschema_of_another_dialect_is_a_warning()
+    {
+        Assert.Empty(Problems("{'$schema': 'http://json-schema.org/draft-07/schema#'}"));
+        Assert.Empty(Problems("{'$schema': 'https://json-schema.org/draft/2020-12/schema'}", CodegenSchemaDialect.Draft202012));
+        Assert.Empty(Problems("{'$schema': 'https://spec.openapis.org/oas/3.1/dialect/base'}", CodegenSchemaDialect.OpenApi31));
+        var problem = Assert.Single(Problems("{'$schema': 'http://json-schema.org/draft-04/schema#'}"));
+        Assert.Equal(("/$schema", CodegenSchemaProblemKind.Ignored), (problem.Pointer, problem.Kind));
+        Assert.Equal("'$schema' names 'http://json-schema.org/draft-04/schema#', but the document is read as JSON Schema draft-07; one dialect applies to the whole document.", problem.Message);
     }
 
     [Fact]

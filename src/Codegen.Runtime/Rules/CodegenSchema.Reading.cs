@@ -234,6 +234,9 @@ internal sealed partial class CodegenSchema
                 case "nullable":
                     nullable = ReadBoolean(key, value) ?? false;
                     break;
+                case "$schema":
+                    ReadMetaschema(value);
+                    break;
                 case "unevaluatedProperties":
                 case "unevaluatedItems":
                     Problem(At(key), CodegenSchemaProblemKind.Unsupported, "'" + key + "' is not supported; list what is allowed with '" + (key == "unevaluatedProperties" ? "properties' and 'additionalProperties'" : "prefixItems' and 'items'") + " instead.");
@@ -412,6 +415,33 @@ internal sealed partial class CodegenSchema
         }
 
         ReferencePointer = pointer;
+    }
+
+    /// <summary>A <c>$schema</c> can only confirm the dialect: the engine reads one dialect per document, and no custom vocabularies.</summary>
+    private void ReadMetaschema(CodegenJson value)
+    {
+        if (value.Kind != CodegenJsonKind.String)
+        {
+            Problem(At("$schema"), CodegenSchemaProblemKind.InvalidValue, "'$schema' must be the URI of a metaschema, not " + KindName(value) + ".");
+            return;
+        }
+
+        var uri = value.StringValue;
+        var dialect = Dialect;
+        var official = uri.StartsWith("http://json-schema.org/", StringComparison.Ordinal) || uri.StartsWith("https://json-schema.org/", StringComparison.Ordinal);
+        if (!official && !uri.StartsWith("https://spec.openapis.org/oas/3.1/dialect/", StringComparison.Ordinal))
+        {
+            Problem(At("$schema"), CodegenSchemaProblemKind.Unsupported, "The metaschema '" + uri + "' is not supported (custom vocabularies cannot change what keywords mean here); the keywords are read as " + dialect.DisplayName() + " defines them. Remove '$schema' or name the standard metaschema.");
+            return;
+        }
+
+        var same = dialect.Is202012()
+            ? uri.IndexOf("/draft/2020-12/", StringComparison.Ordinal) >= 0 || !official
+            : uri.IndexOf("/draft-07/", StringComparison.Ordinal) >= 0;
+        if (!same)
+        {
+            Problem(At("$schema"), CodegenSchemaProblemKind.Ignored, "'$schema' names '" + uri + "', but the document is read as " + dialect.DisplayName() + "; one dialect applies to the whole document.");
+        }
     }
 
     private void ReadTypes(CodegenJson value)
