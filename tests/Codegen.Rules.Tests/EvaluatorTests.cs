@@ -229,6 +229,16 @@ public sealed class EvaluatorTests
     }
 
     [Fact]
+    public void A_long_chain_of_references_is_not_mistaken_for_a_loop()
+    {
+        var chain = string.Join(",", Enumerable.Range(0, 40).Select(i => $"'D{i}': {{'$ref': '#/definitions/D{i + 1}'}}"));
+        const string last = "'D40': {'type': 'string'}";
+        var schema = "{'$ref': '#/definitions/D0', 'definitions': {" + chain + "," + last + "}}";
+        Assert.True(IsValid(schema, "'s'"));
+        Assert.Equal(new[] { "$ must be a string; 1 is not valid" }, Violations(schema, "1"));
+    }
+
+    [Fact]
     public void Deep_values_are_checked_up_to_the_limit_and_reported_beyond_it()
     {
         var schema = Schema("{'type': 'array', 'items': {'$ref': '#'}}");

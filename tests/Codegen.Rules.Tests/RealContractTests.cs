@@ -45,6 +45,15 @@ public sealed class RealContractTests(ITestOutputHelper output)
         Assert.Contains("$.top_p must be between 0 and 1; -1 is not valid", violations);
         Assert.False(CodegenSchemaEvaluator.IsValid(request, invalid));
 
+        // The server checks every request: a valid one costs no allocations.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 20; i++)
+        {
+            CodegenSchemaEvaluator.IsValid(request, valid);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+
         var noMessages = CodegenJson.Parse("""{"model": "gpt-4o"}""");
         Assert.Contains("$.messages is required", CodegenSchemaEvaluator.Validate(request, noMessages).Select(v => v.ToString()));
     }

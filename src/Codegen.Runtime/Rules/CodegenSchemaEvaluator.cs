@@ -20,7 +20,7 @@ internal static class CodegenSchemaEvaluator
     {
         try
         {
-            return Evaluate(schema, instance, null, null, null, 0);
+            return Evaluate(schema, instance, null, null, default, 0);
         }
         catch (InsufficientExecutionStackException)
         {
@@ -42,7 +42,7 @@ internal static class CodegenSchemaEvaluator
     {
         try
         {
-            return Evaluate(schema, instance, violations, path, null, 0);
+            return Evaluate(schema, instance, violations, path, default, 0);
         }
         catch (InsufficientExecutionStackException)
         {
@@ -83,7 +83,7 @@ internal static class CodegenSchemaEvaluator
     /// sink it adds at least one violation whenever it returns false. Children are checked quickly first and explained
     /// only when they fail, so a valid part of a value costs no path strings.
     /// </summary>
-    private static bool Evaluate(CodegenSchema schema, CodegenJson instance, ICollection<CodegenRuleViolation>? sink, string? path, ReferenceChain? chain, int depth)
+    private static bool Evaluate(CodegenSchema schema, CodegenJson instance, ICollection<CodegenRuleViolation>? sink, string? path, InPlace chain, int depth)
     {
         if (depth > MaxDepth)
         {
@@ -189,24 +189,20 @@ internal static class CodegenSchemaEvaluator
         return valid;
     }
 
-    private static bool EvaluateReference(CodegenSchema schema, CodegenJson instance, ICollection<CodegenRuleViolation>? sink, string? path, ReferenceChain? chain, int depth)
+    private static bool EvaluateReference(CodegenSchema schema, CodegenJson instance, ICollection<CodegenRuleViolation>? sink, string? path, InPlace chain, int depth)
     {
-        var target = schema.ReferenceTarget!;
-        for (var link = chain; link is not null; link = link.Previous)
+        if (chain.Contains(schema))
         {
-            if (ReferenceEquals(link.Schema, schema))
-            {
-                sink?.Add(new CodegenRuleViolation(path!, "$ref", "cannot be checked: the schema at '#" + schema.Pointer + "' refers to itself without looking inside the value", null, At(schema, "$ref")));
-                return false;
-            }
+            sink?.Add(new CodegenRuleViolation(path!, "$ref", "cannot be checked: the schema at '#" + schema.Pointer + "' refers to itself without looking inside the value", null, At(schema, "$ref")));
+            return false;
         }
 
-        if (chain is not null)
+        if (chain.Hops > 0)
         {
             RuntimeHelpers.EnsureSufficientExecutionStack();
         }
 
-        return Evaluate(target, instance, sink, path, new ReferenceChain(schema, chain), depth);
+        return Evaluate(schema.ReferenceTarget!, instance, sink, path, chain.Follow(schema), depth);
     }
 
     private static bool EvaluateNumber(CodegenSchema schema, CodegenJson instance, ICollection<CodegenRuleViolation>? sink, string? path)
@@ -377,7 +373,7 @@ internal static class CodegenSchemaEvaluator
             for (var itemIndex = 0; itemIndex < items.Count; itemIndex++)
             {
                 var item = items[itemIndex];
-                if (Evaluate(contains, item, null, null, null, depth + 1))
+                if (Evaluate(contains, item, null, null, default, depth + 1))
                 {
                     matches++;
                     if (max is null && matches >= (schema.MinContains ?? 1))
@@ -407,7 +403,7 @@ internal static class CodegenSchemaEvaluator
         return valid;
     }
 
-    private static bool EvaluateObject(CodegenSchema schema, CodegenJson instance, ICollection<CodegenRuleViolation>? sink, string? path, ReferenceChain? chain, int depth)
+    private static bool EvaluateObject(CodegenSchema schema, CodegenJson instance, ICollection<CodegenRuleViolation>? sink, string? path, InPlace chain, int depth)
     {
         var members = instance.Members;
         var valid = true;
@@ -441,13 +437,15 @@ internal static class CodegenSchemaEvaluator
             }
         }
 
-        if (schema.AdditionalProperties is null && schema.PatternProperties.Count == 0)
+        // Each member is looked up in the schema (a dictionary for larger schemas): the cost follows the value, not the contract.
+        for (var memberIndex = 0; memberIndex < members.Count; memberIndex++)
         {
-            // Only named properties have rules: look each up in the value rather than each member up in the schema.
-            for (var propertyIndex = 0; propertyIndex < schema.Properties.Count; propertyIndex++)
+            var member = members[memberIndex];
+            var known = false;
+            if (schema.TryGetProperty(member.Key, out var property))
             {
-                var property = schema.Properties[propertyIndex];
-                if (instance.TryGetProperty(property.Key, out var value) && !Member(property.Value, value, sink, path, property.Key, depth))
+                known = true;
+                if (!Member(property, member.Value, sink, path, member.Key, depth))
                 {
                     if (sink is null)
                     {
@@ -457,63 +455,17 @@ internal static class CodegenSchemaEvaluator
                     valid = false;
                 }
             }
-        }
-        else
-        {
-            for (var memberIndex = 0; memberIndex < members.Count; memberIndex++)
+
+            for (var patternPropertyIndex = 0; patternPropertyIndex < schema.PatternProperties.Count; patternPropertyIndex++)
             {
-                var member = members[memberIndex];
-                var known = false;
-                if (schema.TryGetProperty(member.Key, out var property))
-                {
-                    known = true;
-                    if (!Member(property, member.Value, sink, path, member.Key, depth))
-                    {
-                        if (sink is null)
-                        {
-                            return false;
-                        }
-
-                        valid = false;
-                    }
-                }
-
-                for (var patternPropertyIndex = 0; patternPropertyIndex < schema.PatternProperties.Count; patternPropertyIndex++)
-                {
-                    var patternProperty = schema.PatternProperties[patternPropertyIndex];
-                    if (!patternProperty.Key.IsMatch(member.Key, out _))
-                    {
-                        continue;
-                    }
-
-                    known = true;
-                    if (!Member(patternProperty.Value, member.Value, sink, path, member.Key, depth))
-                    {
-                        if (sink is null)
-                        {
-                            return false;
-                        }
-
-                        valid = false;
-                    }
-                }
-
-                if (known || schema.AdditionalProperties is not { } additional)
+                var patternProperty = schema.PatternProperties[patternPropertyIndex];
+                if (!patternProperty.Key.IsMatch(member.Key, out _))
                 {
                     continue;
                 }
 
-                if (additional.BooleanValue == false)
-                {
-                    if (sink is null)
-                    {
-                        return false;
-                    }
-
-                    valid = false;
-                    sink.Add(new CodegenRuleViolation(CodegenRuleText.Property(path!, member.Key), "additionalProperties", UnknownPropertyRule(schema), null, additional.Pointer));
-                }
-                else if (!Member(additional, member.Value, sink, path, member.Key, depth))
+                known = true;
+                if (!Member(patternProperty.Value, member.Value, sink, path, member.Key, depth))
                 {
                     if (sink is null)
                     {
@@ -522,6 +474,31 @@ internal static class CodegenSchemaEvaluator
 
                     valid = false;
                 }
+            }
+
+            if (known || schema.AdditionalProperties is not { } additional)
+            {
+                continue;
+            }
+
+            if (additional.BooleanValue == false)
+            {
+                if (sink is null)
+                {
+                    return false;
+                }
+
+                valid = false;
+                sink.Add(new CodegenRuleViolation(CodegenRuleText.Property(path!, member.Key), "additionalProperties", UnknownPropertyRule(schema), null, additional.Pointer));
+            }
+            else if (!Member(additional, member.Value, sink, path, member.Key, depth))
+            {
+                if (sink is null)
+                {
+                    return false;
+                }
+
+                valid = false;
             }
         }
 
@@ -531,7 +508,7 @@ internal static class CodegenSchemaEvaluator
             {
                 var member = members[memberIndex];
                 var name = CodegenJson.FromString(member.Key);
-                if (Evaluate(propertyNames, name, null, null, null, depth + 1))
+                if (Evaluate(propertyNames, name, null, null, default, depth + 1))
                 {
                     continue;
                 }
@@ -544,7 +521,7 @@ internal static class CodegenSchemaEvaluator
                 valid = false;
                 var memberPath = CodegenRuleText.Property(path!, member.Key);
                 var nameViolations = new List<CodegenRuleViolation>();
-                Evaluate(propertyNames, name, nameViolations, memberPath, null, depth + 1);
+                Evaluate(propertyNames, name, nameViolations, memberPath, default, depth + 1);
                 foreach (var violation in nameViolations)
                 {
                     sink.Add(new CodegenRuleViolation(memberPath, violation.Keyword, "has a name that " + violation.Rule, violation.Value, violation.SchemaPointer));
@@ -597,7 +574,7 @@ internal static class CodegenSchemaEvaluator
         return valid;
     }
 
-    private static bool EvaluateApplicators(CodegenSchema schema, CodegenJson instance, ICollection<CodegenRuleViolation>? sink, string? path, ReferenceChain? chain, int depth)
+    private static bool EvaluateApplicators(CodegenSchema schema, CodegenJson instance, ICollection<CodegenRuleViolation>? sink, string? path, InPlace chain, int depth)
     {
         var valid = true;
         if (schema.AllOf is { } allOf)
@@ -711,7 +688,7 @@ internal static class CodegenSchemaEvaluator
     /// No alternative matched. When exactly one alternative accepts the value's type, its own violations say what to
     /// fix (the object is missing 'role'); otherwise one violation lists what would be accepted.
     /// </summary>
-    private static void ExplainNoMatch(CodegenSchema schema, IReadOnlyList<CodegenSchema> alternatives, string keyword, CodegenJson instance, ICollection<CodegenRuleViolation> sink, string path, ReferenceChain? chain, int depth)
+    private static void ExplainNoMatch(CodegenSchema schema, IReadOnlyList<CodegenSchema> alternatives, string keyword, CodegenJson instance, ICollection<CodegenRuleViolation> sink, string path, InPlace chain, int depth)
     {
         CodegenSchema? candidate = null;
         var candidates = 0;
@@ -812,14 +789,14 @@ internal static class CodegenSchemaEvaluator
     /// <summary>Checks an item; on failure, and only then, builds its path and explains.</summary>
     private static bool Child(CodegenSchema schema, CodegenJson value, ICollection<CodegenRuleViolation>? sink, string? path, string? name, int index, int depth)
     {
-        if (Evaluate(schema, value, null, null, null, depth + 1))
+        if (Evaluate(schema, value, null, null, default, depth + 1))
         {
             return true;
         }
 
         if (sink is not null)
         {
-            Evaluate(schema, value, sink, name is null ? CodegenRuleText.Index(path!, index) : CodegenRuleText.Property(path!, name), null, depth + 1);
+            Evaluate(schema, value, sink, name is null ? CodegenRuleText.Index(path!, index) : CodegenRuleText.Property(path!, name), default, depth + 1);
         }
 
         return false;
@@ -891,7 +868,41 @@ internal static class CodegenSchemaEvaluator
 
     private static string LastToken(string pointer) => pointer.Substring(pointer.LastIndexOf('/') + 1);
 
-    /// <summary>The references followed since the value was last looked into: meeting one again means a loop.</summary>
+    /// <summary>
+    /// The references followed since the value was last looked into: meeting one again means a loop. Real contracts
+    /// follow a few references in a row, so the first ones are only counted; past that the chain is remembered, and a
+    /// loop is met again within its own length.
+    /// </summary>
+    private readonly struct InPlace
+    {
+        private const int Untracked = 16;
+
+        private readonly ReferenceChain? _chain;
+
+        private InPlace(ReferenceChain? chain, int hops)
+        {
+            _chain = chain;
+            Hops = hops;
+        }
+
+        public int Hops { get; }
+
+        public bool Contains(CodegenSchema schema)
+        {
+            for (var link = _chain; link is not null; link = link.Previous)
+            {
+                if (ReferenceEquals(link.Schema, schema))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public InPlace Follow(CodegenSchema schema) => new(Hops < Untracked ? null : new ReferenceChain(schema, _chain), Hops + 1);
+    }
+
     private sealed class ReferenceChain
     {
         public ReferenceChain(CodegenSchema schema, ReferenceChain? previous)
