@@ -10,8 +10,11 @@ namespace Codegen.Rules.Tests;
 /// </summary>
 internal static class JsonSchemaTestSuite
 {
-    /// <summary>The suite's <c>tests</c> folder, found from the repository root (the folder with Codegen.sln) above the test assembly.</summary>
-    public static string Directory { get; } = Locate();
+    /// <summary>The folder with Codegen.sln above the test assembly.</summary>
+    public static string RepositoryRoot { get; } = LocateRepositoryRoot();
+
+    /// <summary>The suite's <c>tests</c> folder, in ../shared beside the repository root.</summary>
+    public static string Directory { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "json-schema-test-suite", "tests"));
 
     public static bool IsPresent => System.IO.Directory.Exists(Directory);
 
@@ -91,7 +94,7 @@ internal static class JsonSchemaTestSuite
         return run;
     }
 
-    private static string Locate()
+    private static string LocateRepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Codegen.sln")))
@@ -99,8 +102,7 @@ internal static class JsonSchemaTestSuite
             directory = directory.Parent;
         }
 
-        var root = directory?.FullName ?? AppContext.BaseDirectory;
-        return Path.GetFullPath(Path.Combine(root, "..", "shared", "json-schema-test-suite", "tests"));
+        return (directory ?? new DirectoryInfo(AppContext.BaseDirectory)).FullName;
     }
 }
 

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
-
 namespace Codegen.Runtime;
 
 /// <summary>
@@ -27,14 +22,14 @@ internal sealed class CodegenEcmaRegex
     private static readonly int[] LineTerminatorRanges = { 0x0A, 0x0A, 0x0D, 0x0D, 0x2028, 0x2029 };
     private static readonly int[] UnicodeWhiteSpaceRanges = { 0x09, 0x0D, 0x20, 0x20, 0x85, 0x85, 0xA0, 0xA0, 0x1680, 0x1680, 0x2000, 0x200A, 0x2028, 0x2029, 0x202F, 0x202F, 0x205F, 0x205F, 0x3000, 0x3000 };
 
-    private static readonly Dictionary<string, string> GeneralCategories = CreateGeneralCategories();
+    private static readonly global::System.Collections.Generic.Dictionary<string, string> GeneralCategories = CreateGeneralCategories();
 
     /// <summary>Any one code point: a surrogate pair, a lone surrogate, or another character.</summary>
     private static readonly string AnyCodePoint = EmitSet(new[] { 0, MaxCodePoint }, null);
 
     private readonly string _pattern;
-    private readonly StringBuilder _output = new();
-    private readonly Dictionary<string, int> _groupNames = new(StringComparer.Ordinal);
+    private readonly global::System.Text.StringBuilder _output = new();
+    private readonly global::System.Collections.Generic.Dictionary<string, int> _groupNames = new(global::System.StringComparer.Ordinal);
     private int _groupCount;
     private int _nextGroup;
     private int _position;
@@ -208,7 +203,7 @@ internal sealed class CodegenEcmaRegex
         {
             var number = ++_nextGroup;
             // Every group gets its ECMA number explicitly: .NET would number named groups after the unnamed ones.
-            _output.Append("(?<").Append(number.ToString(CultureInfo.InvariantCulture)).Append('>');
+            _output.Append("(?<").Append(number.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('>');
         }
         else if (PeekAt(1) == ':')
         {
@@ -229,7 +224,7 @@ internal sealed class CodegenEcmaRegex
             CheckGroupName(name);
             _position = end + 1;
             var number = ++_nextGroup;
-            _output.Append("(?<").Append(number.ToString(CultureInfo.InvariantCulture)).Append('>');
+            _output.Append("(?<").Append(number.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('>');
         }
         else
         {
@@ -251,7 +246,7 @@ internal sealed class CodegenEcmaRegex
         for (var i = 0; i < name.Length; i++)
         {
             var c = name[i];
-            var ok = char.IsLetter(c) || c is '$' or '_' || char.IsSurrogate(c) || (i > 0 && (char.IsDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation));
+            var ok = char.IsLetter(c) || c is '$' or '_' || char.IsSurrogate(c) || (i > 0 && (char.IsDigit(c) || global::System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is global::System.Globalization.UnicodeCategory.NonSpacingMark or global::System.Globalization.UnicodeCategory.SpacingCombiningMark or global::System.Globalization.UnicodeCategory.ConnectorPunctuation));
             if (!ok)
             {
                 throw Error("'" + name + "' is not a group name (letters, digits, '$' and '_', not starting with a digit)");
@@ -276,7 +271,7 @@ internal sealed class CodegenEcmaRegex
 
             _position++;
             var min = ReadCount();
-            _output.Append('{').Append(min.ToString(CultureInfo.InvariantCulture));
+            _output.Append('{').Append(min.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
             if (Peek() == ',')
             {
                 _position++;
@@ -289,7 +284,7 @@ internal sealed class CodegenEcmaRegex
                         throw Error("the quantifier's bounds are out of order");
                     }
 
-                    _output.Append(max.ToString(CultureInfo.InvariantCulture));
+                    _output.Append(max.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
                 }
             }
 
@@ -343,7 +338,7 @@ internal sealed class CodegenEcmaRegex
             value = (value * 10) + (Peek() - '0');
             if (value > int.MaxValue)
             {
-                throw Error("a quantifier bound is larger than " + int.MaxValue.ToString(CultureInfo.InvariantCulture));
+                throw Error("a quantifier bound is larger than " + int.MaxValue.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
             }
 
             _position++;
@@ -370,7 +365,7 @@ internal sealed class CodegenEcmaRegex
             long number = 0;
             while (Peek() is >= '0' and <= '9')
             {
-                number = Math.Min((number * 10) + (Peek() - '0'), int.MaxValue);
+                number = global::System.Math.Min((number * 10) + (Peek() - '0'), int.MaxValue);
                 _position++;
             }
 
@@ -378,7 +373,7 @@ internal sealed class CodegenEcmaRegex
             {
                 var digits = _pattern.Substring(start, _position - start);
                 _position = start - 1;
-                throw Error("'\\" + digits + "' refers to a group that does not exist (the pattern has " + _groupCount.ToString(CultureInfo.InvariantCulture) + ")");
+                throw Error("'\\" + digits + "' refers to a group that does not exist (the pattern has " + _groupCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ")");
             }
 
             AppendBackreference((int)number);
@@ -417,12 +412,12 @@ internal sealed class CodegenEcmaRegex
     private void AppendBackreference(int group)
     {
         // ECMA: a group that has not matched matches the empty string; .NET's backreference would fail.
-        var number = group.ToString(CultureInfo.InvariantCulture);
+        var number = group.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
         _output.Append("(?:(?(").Append(number).Append(")\\k<").Append(number).Append(">|))");
     }
 
     /// <summary>\d \D \s \S \w \W \p{..} \P{..} at the position after the backslash.</summary>
-    private bool TryReadClassEscape(out int[] ranges, out List<string>? categories)
+    private bool TryReadClassEscape(out int[] ranges, out global::System.Collections.Generic.List<string>? categories)
     {
         categories = null;
         switch (Peek())
@@ -456,12 +451,12 @@ internal sealed class CodegenEcmaRegex
                 ReadProperty(out ranges, out categories);
                 return true;
             default:
-                ranges = Array.Empty<int>();
+                ranges = global::System.Array.Empty<int>();
                 return false;
         }
     }
 
-    private void ReadProperty(out int[] ranges, out List<string>? categories)
+    private void ReadProperty(out int[] ranges, out global::System.Collections.Generic.List<string>? categories)
     {
         var negated = Peek() == 'P';
         _position++;
@@ -481,28 +476,28 @@ internal sealed class CodegenEcmaRegex
         var name = equals < 0 ? null : text.Substring(0, equals);
         var value = equals < 0 ? text : text.Substring(equals + 1);
         categories = null;
-        ranges = Array.Empty<int>();
+        ranges = global::System.Array.Empty<int>();
         if (name is null or "General_Category" or "gc" && GeneralCategories.TryGetValue(value, out var category))
         {
             if (category == "LC")
             {
                 // .NET has no Cased_Letter: it is Lu, Ll and Lt, and its complement is the rest of L plus everything not L.
-                categories = negated ? new List<string> { @"\P{L}", @"\p{Lm}", @"\p{Lo}" } : new List<string> { @"\p{Lu}", @"\p{Ll}", @"\p{Lt}" };
+                categories = negated ? new global::System.Collections.Generic.List<string> { @"\P{L}", @"\p{Lm}", @"\p{Lo}" } : new global::System.Collections.Generic.List<string> { @"\p{Lu}", @"\p{Ll}", @"\p{Lt}" };
             }
             else
             {
-                categories = new List<string> { (negated ? @"\P{" : @"\p{") + category + "}" };
+                categories = new global::System.Collections.Generic.List<string> { (negated ? @"\P{" : @"\p{") + category + "}" };
             }
 
             // Outside the Basic Multilingual Plane .NET sees surrogates, not characters: treat those code points as in no category.
-            ranges = negated ? new[] { 0x10000, MaxCodePoint } : Array.Empty<int>();
+            ranges = negated ? new[] { 0x10000, MaxCodePoint } : global::System.Array.Empty<int>();
         }
         else if (name is null && value is "ASCII" or "Any" or "ASCII_Hex_Digit" or "AHex" or "White_Space" or "space" or "Assigned")
         {
             if (value == "Assigned")
             {
-                categories = new List<string> { negated ? @"\p{Cn}" : @"\P{Cn}" };
-                ranges = negated ? Array.Empty<int>() : new[] { 0x10000, MaxCodePoint };
+                categories = new global::System.Collections.Generic.List<string> { negated ? @"\p{Cn}" : @"\P{Cn}" };
+                ranges = negated ? global::System.Array.Empty<int>() : new[] { 0x10000, MaxCodePoint };
             }
             else
             {
@@ -603,7 +598,7 @@ internal sealed class CodegenEcmaRegex
         {
             var end = _pattern.IndexOf('}', _position);
             var digits = end < 0 ? string.Empty : _pattern.Substring(_position + 1, end - _position - 1);
-            if (digits.Length == 0 || digits.Length > 8 || !int.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value) || value > MaxCodePoint)
+            if (digits.Length == 0 || digits.Length > 8 || !int.TryParse(digits, global::System.Globalization.NumberStyles.AllowHexSpecifier, global::System.Globalization.CultureInfo.InvariantCulture, out var value) || value > MaxCodePoint)
             {
                 throw Error("'\\u{...}' must hold a code point of at most 10FFFF in hexadecimal digits");
             }
@@ -638,8 +633,8 @@ internal sealed class CodegenEcmaRegex
             _position++;
         }
 
-        var ranges = new List<int>();
-        List<string>? categories = null;
+        var ranges = new global::System.Collections.Generic.List<int>();
+        global::System.Collections.Generic.List<string>? categories = null;
         while (true)
         {
             if (_position >= _pattern.Length)
@@ -683,7 +678,7 @@ internal sealed class CodegenEcmaRegex
                 ranges.AddRange(firstSet);
                 if (firstCategories is not null)
                 {
-                    (categories ??= new List<string>()).AddRange(firstCategories);
+                    (categories ??= new global::System.Collections.Generic.List<string>()).AddRange(firstCategories);
                 }
             }
         }
@@ -703,7 +698,7 @@ internal sealed class CodegenEcmaRegex
         }
     }
 
-    private int ReadClassAtom(out int[]? set, out List<string>? categories)
+    private int ReadClassAtom(out int[]? set, out global::System.Collections.Generic.List<string>? categories)
     {
         set = null;
         categories = null;
@@ -767,24 +762,24 @@ internal sealed class CodegenEcmaRegex
     /// code point. A surrogate pair is one code point, so the halves of a pair are never matched one by one, not even
     /// when backtracking: surrogates in the set match only where they stand alone.
     /// </summary>
-    private static string EmitSet(int[] ranges, List<string>? categories)
+    private static string EmitSet(int[] ranges, global::System.Collections.Generic.List<string>? categories)
     {
-        var alternatives = new List<string>();
-        var bmp = new StringBuilder();
+        var alternatives = new global::System.Collections.Generic.List<string>();
+        var bmp = new global::System.Text.StringBuilder();
         for (var i = 0; i < ranges.Length; i += 2)
         {
             var low = ranges[i];
             var high = ranges[i + 1];
             if (high > 0xFFFF)
             {
-                AddAstral(alternatives, Math.Max(low, 0x10000), high);
+                AddAstral(alternatives, global::System.Math.Max(low, 0x10000), high);
                 high = 0xFFFF;
             }
 
             AddLoneSurrogates(alternatives, low, high, 0xD800, 0xDBFF, @"{0}(?![\uDC00-\uDFFF])");
             AddLoneSurrogates(alternatives, low, high, 0xDC00, 0xDFFF, @"(?<![\uD800-\uDBFF]){0}");
-            AppendBmpRange(bmp, low, Math.Min(high, 0xD7FF));
-            AppendBmpRange(bmp, Math.Max(low, 0xE000), high);
+            AppendBmpRange(bmp, low, global::System.Math.Min(high, 0xD7FF));
+            AppendBmpRange(bmp, global::System.Math.Max(low, 0xE000), high);
         }
 
         if (categories is not null)
@@ -811,7 +806,7 @@ internal sealed class CodegenEcmaRegex
         };
     }
 
-    private static void AppendBmpRange(StringBuilder builder, int low, int high)
+    private static void AppendBmpRange(global::System.Text.StringBuilder builder, int low, int high)
     {
         if (low > high)
         {
@@ -831,18 +826,18 @@ internal sealed class CodegenEcmaRegex
     }
 
     /// <summary>The part of [low, high] in one half of the surrogates, as a class that matches only unpaired units.</summary>
-    private static void AddLoneSurrogates(List<string> alternatives, int low, int high, int first, int last, string format)
+    private static void AddLoneSurrogates(global::System.Collections.Generic.List<string> alternatives, int low, int high, int first, int last, string format)
     {
-        low = Math.Max(low, first);
-        high = Math.Min(high, last);
+        low = global::System.Math.Max(low, first);
+        high = global::System.Math.Min(high, last);
         if (low <= high)
         {
-            alternatives.Add(string.Format(CultureInfo.InvariantCulture, format, UnitRange(low, high)));
+            alternatives.Add(string.Format(global::System.Globalization.CultureInfo.InvariantCulture, format, UnitRange(low, high)));
         }
     }
 
     /// <summary>Code points above U+FFFF as surrogate-pair alternatives.</summary>
-    private static void AddAstral(List<string> alternatives, int low, int high)
+    private static void AddAstral(global::System.Collections.Generic.List<string> alternatives, int low, int high)
     {
         var lowHigh = 0xD800 + ((low - 0x10000) >> 10);
         var lowLow = 0xDC00 + ((low - 0x10000) & 0x3FF);
@@ -874,7 +869,7 @@ internal sealed class CodegenEcmaRegex
 
     private static string Unit(int unit)
     {
-        var builder = new StringBuilder(6);
+        var builder = new global::System.Text.StringBuilder(6);
         AppendUnit(builder, unit);
         return builder.ToString();
     }
@@ -882,7 +877,7 @@ internal sealed class CodegenEcmaRegex
     private static string UnitRange(int low, int high) => low == high ? Unit(low) : "[" + Unit(low) + "-" + Unit(high) + "]";
 
     /// <summary>A UTF-16 unit as .NET pattern text: ASCII letters and digits as themselves, everything else escaped, so nothing is special.</summary>
-    private static void AppendUnit(StringBuilder builder, int unit)
+    private static void AppendUnit(global::System.Text.StringBuilder builder, int unit)
     {
         if (unit is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9'))
         {
@@ -890,26 +885,26 @@ internal sealed class CodegenEcmaRegex
         }
         else
         {
-            builder.Append("\\u").Append(unit.ToString("X4", CultureInfo.InvariantCulture));
+            builder.Append("\\u").Append(unit.ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
     /// <summary>Sorts and merges pairs of inclusive bounds.</summary>
-    private static int[] Normalize(List<int> bounds)
+    private static int[] Normalize(global::System.Collections.Generic.List<int> bounds)
     {
-        var pairs = new List<KeyValuePair<int, int>>(bounds.Count / 2);
+        var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<int, int>>(bounds.Count / 2);
         for (var i = 0; i < bounds.Count; i += 2)
         {
-            pairs.Add(new KeyValuePair<int, int>(bounds[i], bounds[i + 1]));
+            pairs.Add(new global::System.Collections.Generic.KeyValuePair<int, int>(bounds[i], bounds[i + 1]));
         }
 
         pairs.Sort((a, b) => a.Key.CompareTo(b.Key));
-        var merged = new List<int>(bounds.Count);
+        var merged = new global::System.Collections.Generic.List<int>(bounds.Count);
         foreach (var pair in pairs)
         {
             if (merged.Count > 0 && pair.Key <= merged[merged.Count - 1] + 1)
             {
-                merged[merged.Count - 1] = Math.Max(merged[merged.Count - 1], pair.Value);
+                merged[merged.Count - 1] = global::System.Math.Max(merged[merged.Count - 1], pair.Value);
             }
             else
             {
@@ -924,7 +919,7 @@ internal sealed class CodegenEcmaRegex
     /// <summary>Every code point not in <paramref name="ranges"/> (sorted, merged pairs of bounds).</summary>
     private static int[] Complement(int[] ranges)
     {
-        var result = new List<int>();
+        var result = new global::System.Collections.Generic.List<int>();
         var next = 0;
         for (var i = 0; i < ranges.Length; i += 2)
         {
@@ -954,11 +949,11 @@ internal sealed class CodegenEcmaRegex
             return false;
         }
 
-        return int.TryParse(_pattern.Substring(start, count), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
+        return int.TryParse(_pattern.Substring(start, count), global::System.Globalization.NumberStyles.AllowHexSpecifier, global::System.Globalization.CultureInfo.InvariantCulture, out value);
     }
 
     private static string Describe(int codePoint) =>
-        codePoint is > 0x20 and < 0x7F ? "'" + (char)codePoint + "'" : "U+" + codePoint.ToString("X4", CultureInfo.InvariantCulture);
+        codePoint is > 0x20 and < 0x7F ? "'" + (char)codePoint + "'" : "U+" + codePoint.ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture);
 
     private char Peek() => _position < _pattern.Length ? _pattern[_position] : '\0';
 
@@ -974,12 +969,12 @@ internal sealed class CodegenEcmaRegex
         _position++;
     }
 
-    private SyntaxError Error(string message) => new(message + " (at offset " + _position.ToString(CultureInfo.InvariantCulture) + ")");
+    private SyntaxError Error(string message) => new(message + " (at offset " + _position.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ")");
 
-    private static Dictionary<string, string> CreateGeneralCategories()
+    private static global::System.Collections.Generic.Dictionary<string, string> CreateGeneralCategories()
     {
         // Unicode's General_Category values with their long names and aliases (PropertyValueAliases.txt), as ECMA-262 accepts them.
-        var table = new Dictionary<string, string>(StringComparer.Ordinal);
+        var table = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
         void Add(string shortName, params string[] names)
         {
             table[shortName] = shortName;
@@ -1030,7 +1025,7 @@ internal sealed class CodegenEcmaRegex
         return table;
     }
 
-    private sealed class SyntaxError : Exception
+    private sealed class SyntaxError : global::System.Exception
     {
         public SyntaxError(string message)
             : base(message)

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
-
 namespace Codegen.Runtime;
 
 /// <summary>
@@ -11,23 +7,23 @@ namespace Codegen.Runtime;
 /// </summary>
 internal static class CodegenJsonPointer
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+    private static readonly global::System.Text.UTF8Encoding StrictUtf8 = new(false, true);
 
     /// <summary>The pointer to the member <paramref name="name"/> of the value at <paramref name="pointer"/>.</summary>
     public static string Append(string pointer, string name) =>
         pointer + "/" + (name.IndexOf('~') < 0 && name.IndexOf('/') < 0 ? name : name.Replace("~", "~0").Replace("/", "~1"));
 
     /// <summary>The pointer to the item <paramref name="index"/> of the array at <paramref name="pointer"/>.</summary>
-    public static string Append(string pointer, int index) => pointer + "/" + index.ToString(CultureInfo.InvariantCulture);
+    public static string Append(string pointer, int index) => pointer + "/" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Splits a pointer into its reference tokens. Accepts a plain pointer (<c>/a/b</c>) and a URI fragment
     /// (<c>#/a/b</c>, <c>#</c>), whose percent escapes are decoded first (as UTF-8).
     /// </summary>
     /// <returns>False when the text is not a pointer (a token with a bad <c>~</c> escape, bad percent-encoding, no leading '/').</returns>
-    public static bool TryParse(string text, out List<string> tokens)
+    public static bool TryParse(string text, out global::System.Collections.Generic.List<string> tokens)
     {
-        tokens = new List<string>();
+        tokens = new global::System.Collections.Generic.List<string>();
         var pointer = text;
         if (pointer.Length > 0 && pointer[0] == '#')
         {
@@ -76,7 +72,7 @@ internal static class CodegenJsonPointer
             return false;
         }
 
-        var builder = new StringBuilder();
+        var builder = new global::System.Text.StringBuilder();
         foreach (var token in tokens)
         {
             builder.Append('/').Append(token.Replace("~", "~0").Replace("/", "~1"));
@@ -90,7 +86,7 @@ internal static class CodegenJsonPointer
     public static CodegenJson? Find(CodegenJson root, string pointer) => TryParse(pointer, out var tokens) ? Find(root, tokens, tokens.Count) : null;
 
     /// <summary>The value reached by the first <paramref name="count"/> tokens, or null.</summary>
-    public static CodegenJson? Find(CodegenJson root, IReadOnlyList<string> tokens, int count)
+    public static CodegenJson? Find(CodegenJson root, global::System.Collections.Generic.IReadOnlyList<string> tokens, int count)
     {
         var current = root;
         for (var i = 0; i < count; i++)
@@ -107,7 +103,7 @@ internal static class CodegenJsonPointer
                     break;
                 case CodegenJsonKind.Array:
                     // RFC 6901: decimal digits without leading zeros.
-                    if (token.Length == 0 || (token.Length > 1 && token[0] == '0') || !int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= current.Items.Count)
+                    if (token.Length == 0 || (token.Length > 1 && token[0] == '0') || !int.TryParse(token, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out var index) || index >= current.Items.Count)
                     {
                         return null;
                     }
@@ -130,7 +126,7 @@ internal static class CodegenJsonPointer
             return true;
         }
 
-        var builder = new StringBuilder(raw.Length);
+        var builder = new global::System.Text.StringBuilder(raw.Length);
         for (var i = 0; i < raw.Length; i++)
         {
             if (raw[i] != '~')
@@ -161,8 +157,8 @@ internal static class CodegenJsonPointer
         }
 
         // Escapes are UTF-8 bytes: consecutive ones decode together, so %C3%A9 is one character.
-        var builder = new StringBuilder(text.Length);
-        var bytes = new List<byte>();
+        var builder = new global::System.Text.StringBuilder(text.Length);
+        var bytes = new global::System.Collections.Generic.List<byte>();
         for (var i = 0; i < text.Length; i++)
         {
             if (text[i] == '%')
@@ -194,7 +190,7 @@ internal static class CodegenJsonPointer
         return true;
     }
 
-    private static bool TryFlush(List<byte> bytes, StringBuilder builder)
+    private static bool TryFlush(global::System.Collections.Generic.List<byte> bytes, global::System.Text.StringBuilder builder)
     {
         if (bytes.Count == 0)
         {
@@ -207,7 +203,7 @@ internal static class CodegenJsonPointer
             bytes.Clear();
             return true;
         }
-        catch (DecoderFallbackException)
+        catch (global::System.Text.DecoderFallbackException)
         {
             return false;
         }

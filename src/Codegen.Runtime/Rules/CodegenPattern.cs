@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
-using System.Threading;
-
 namespace Codegen.Runtime;
 
 /// <summary>
@@ -13,14 +8,14 @@ namespace Codegen.Runtime;
 internal sealed class CodegenPattern
 {
     /// <summary>How long one match may run. A contract's pattern must not hang a server; a value that takes longer is reported as not matching, saying so.</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+    public static readonly global::System.TimeSpan MatchTimeout = global::System.TimeSpan.FromSeconds(1);
 
-    private static readonly ConcurrentDictionary<string, CodegenPattern> Cache = new(StringComparer.Ordinal);
+    private static readonly global::System.Collections.Concurrent.ConcurrentDictionary<string, CodegenPattern> Cache = new(global::System.StringComparer.Ordinal);
 
-    private readonly TimeSpan _timeout;
-    private Regex? _regex;
+    private readonly global::System.TimeSpan _timeout;
+    private global::System.Text.RegularExpressions.Regex? _regex;
 
-    private CodegenPattern(string source, string translated, TimeSpan timeout)
+    private CodegenPattern(string source, string translated, global::System.TimeSpan timeout)
     {
         Source = source;
         Translated = translated;
@@ -53,10 +48,10 @@ internal sealed class CodegenPattern
     }
 
     /// <summary>A pattern outside the shared cache, with its own time limit (for tests of the limit).</summary>
-    internal static CodegenPattern CreateUncached(string source, TimeSpan timeout) =>
+    internal static CodegenPattern CreateUncached(string source, global::System.TimeSpan timeout) =>
         CodegenEcmaRegex.TryTranslate(source, out var translated, out var error)
             ? new CodegenPattern(source, translated, timeout)
-            : throw new ArgumentException(error, nameof(source));
+            : throw new global::System.ArgumentException(error, nameof(source));
 
     /// <summary>Whether the pattern occurs in <paramref name="value"/>; <paramref name="timedOut"/> when the search ran out of time (then false).</summary>
     public bool IsMatch(string value, out bool timedOut)
@@ -66,7 +61,7 @@ internal sealed class CodegenPattern
         {
             return GetRegex().IsMatch(value);
         }
-        catch (RegexMatchTimeoutException)
+        catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
             timedOut = true;
             return false;
@@ -82,21 +77,21 @@ internal sealed class CodegenPattern
             error = string.Empty;
             return true;
         }
-        catch (ArgumentException e)
+        catch (global::System.ArgumentException e)
         {
             error = e.Message;
             return false;
         }
     }
 
-    private Regex GetRegex()
+    private global::System.Text.RegularExpressions.Regex GetRegex()
     {
-        var regex = Volatile.Read(ref _regex);
+        var regex = global::System.Threading.Volatile.Read(ref _regex);
         if (regex is null)
         {
             // A benign race: two threads may each compile; both results are equal.
-            regex = new Regex(Translated, RegexOptions.CultureInvariant, _timeout);
-            Volatile.Write(ref _regex, regex);
+            regex = new global::System.Text.RegularExpressions.Regex(Translated, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, _timeout);
+            global::System.Threading.Volatile.Write(ref _regex, regex);
         }
 
         return regex;

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
-
 namespace Codegen.Runtime;
 
 /// <summary>
@@ -29,7 +25,7 @@ internal static class CodegenRuleText
     }
 
     /// <summary>The path of the item <paramref name="index"/>: <c>$.stop[1]</c>.</summary>
-    public static string Index(string path, int index) => path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+    public static string Index(string path, int index) => path + "[" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]";
 
     /// <summary>A string cut to <see cref="MaxExcerpt"/> characters (never inside a surrogate pair).</summary>
     public static string Excerpt(string value)
@@ -59,7 +55,7 @@ internal static class CodegenRuleText
             case CodegenJsonKind.False:
                 return "false";
             default:
-                var builder = new StringBuilder();
+                var builder = new global::System.Text.StringBuilder();
                 if (!AppendBounded(builder, value))
                 {
                     builder.Length = MaxExcerpt;
@@ -71,7 +67,7 @@ internal static class CodegenRuleText
     }
 
     /// <summary>Compact JSON of <paramref name="value"/>, stopping once the text is longer than <see cref="MaxExcerpt"/>; false when it stopped.</summary>
-    private static bool AppendBounded(StringBuilder builder, CodegenJson value)
+    private static bool AppendBounded(global::System.Text.StringBuilder builder, CodegenJson value)
     {
         if (builder.Length > MaxExcerpt)
         {
@@ -129,14 +125,14 @@ internal static class CodegenRuleText
     }
 
     /// <summary>A list of values for a rule: <c>'a', 'b', 'c'</c>, cut after a dozen with the count.</summary>
-    public static string Values(IReadOnlyList<CodegenJson> values)
+    public static string Values(global::System.Collections.Generic.IReadOnlyList<CodegenJson> values)
     {
-        var parts = new List<string>();
+        var parts = new global::System.Collections.Generic.List<string>();
         foreach (var value in values)
         {
             if (parts.Count == MaxListed)
             {
-                parts.Add("… (" + values.Count.ToString(CultureInfo.InvariantCulture) + " values)");
+                parts.Add("… (" + values.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " values)");
                 break;
             }
 
@@ -147,9 +143,9 @@ internal static class CodegenRuleText
     }
 
     /// <summary>Quoted names: <c>'a', 'b'</c>, cut after a dozen.</summary>
-    public static string Names(IEnumerable<string> names)
+    public static string Names(global::System.Collections.Generic.IEnumerable<string> names)
     {
-        var parts = new List<string>();
+        var parts = new global::System.Collections.Generic.List<string>();
         var count = 0;
         foreach (var name in names)
         {
@@ -162,7 +158,7 @@ internal static class CodegenRuleText
 
         if (count > MaxListed)
         {
-            parts.Add("… (" + count.ToString(CultureInfo.InvariantCulture) + " in all)");
+            parts.Add("… (" + count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " in all)");
         }
 
         return string.Join(", ", parts);
@@ -171,7 +167,7 @@ internal static class CodegenRuleText
     /// <summary>The allowed types in words: <c>a string</c>, <c>an integer or null</c>, <c>a string, an array or null</c>.</summary>
     public static string Types(CodegenSchemaTypes types)
     {
-        var words = new List<string>();
+        var words = new global::System.Collections.Generic.List<string>();
         if ((types & CodegenSchemaTypes.String) != 0)
         {
             words.Add("a string");
@@ -230,7 +226,7 @@ internal static class CodegenRuleText
             return "must be between " + low + " and " + high;
         }
 
-        var parts = new List<string>(2);
+        var parts = new global::System.Collections.Generic.List<string>(2);
         if (lower is { } min)
         {
             parts.Add((lowerExclusive ? "greater than " : "at least ") + min);
@@ -266,7 +262,7 @@ internal static class CodegenRuleText
     {
         if (min is { } low && max is { } high)
         {
-            return low == high ? "must have exactly " + Counted(low, unit) : "must have between " + low.ToString(CultureInfo.InvariantCulture) + " and " + Counted(high, unit);
+            return low == high ? "must have exactly " + Counted(low, unit) : "must have between " + low.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " and " + Counted(high, unit);
         }
 
         return min is { } atLeast ? "must have at least " + Counted(atLeast, unit) : "must have at most " + Counted(max ?? 0, unit);
@@ -275,7 +271,7 @@ internal static class CodegenRuleText
     /// <summary><c>1 item</c>, <c>2 items</c>, <c>1 property</c> (the units are plurals: characters, items, properties).</summary>
     public static string Counted(int count, string unit)
     {
-        var text = count.ToString(CultureInfo.InvariantCulture) + " ";
+        var text = count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " ";
         if (count != 1)
         {
             return text + unit;
@@ -332,14 +328,14 @@ internal static class CodegenRuleText
     }
 
     /// <summary><c>a</c>; <c>a or b</c>; <c>a, b or c</c>.</summary>
-    public static string Alternatives(IReadOnlyList<string> words) => words.Count switch
+    public static string Alternatives(global::System.Collections.Generic.IReadOnlyList<string> words) => words.Count switch
     {
         0 => string.Empty,
         1 => words[0],
         _ => string.Join(", ", Take(words, words.Count - 1)) + " or " + words[words.Count - 1],
     };
 
-    private static IEnumerable<string> Take(IReadOnlyList<string> words, int count)
+    private static global::System.Collections.Generic.IEnumerable<string> Take(global::System.Collections.Generic.IReadOnlyList<string> words, int count)
     {
         for (var i = 0; i < count; i++)
         {

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Codegen.Runtime;
 
 /// <summary>
@@ -11,17 +8,17 @@ namespace Codegen.Runtime;
 internal sealed class CodegenSchemaDocument
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, CodegenSchema> _nodes = new(StringComparer.Ordinal);
-    private readonly List<CodegenSchemaProblem> _problems = new();
+    private readonly global::System.Collections.Generic.Dictionary<string, CodegenSchema> _nodes = new(global::System.StringComparer.Ordinal);
+    private readonly global::System.Collections.Generic.List<CodegenSchemaProblem> _problems = new();
 
     public CodegenSchemaDocument(CodegenJson root, CodegenSchemaDialect dialect)
     {
-        Root = root ?? throw new ArgumentNullException(nameof(root));
+        Root = root ?? throw new global::System.ArgumentNullException(nameof(root));
         Dialect = dialect;
         if (dialect != CodegenSchemaDialect.OpenApi30 && root.TryGetProperty("$id", out var id) && id.Kind == CodegenJsonKind.String)
         {
             // An empty fragment names the document itself: "http://example.com/root.json#".
-            RootId = id.StringValue.EndsWith("#", StringComparison.Ordinal) ? id.StringValue.Substring(0, id.StringValue.Length - 1) : id.StringValue;
+            RootId = id.StringValue.EndsWith("#", global::System.StringComparison.Ordinal) ? id.StringValue.Substring(0, id.StringValue.Length - 1) : id.StringValue;
         }
     }
 
@@ -44,7 +41,7 @@ internal sealed class CodegenSchemaDocument
     public CodegenSchema RootSchema => Get(string.Empty);
 
     /// <summary>Every problem found so far, ordered by pointer.</summary>
-    public IReadOnlyList<CodegenSchemaProblem> Problems
+    public global::System.Collections.Generic.IReadOnlyList<CodegenSchemaProblem> Problems
     {
         get
         {
@@ -58,7 +55,7 @@ internal sealed class CodegenSchemaDocument
                     order[i] = i;
                 }
 
-                Array.Sort(order, (a, b) =>
+                global::System.Array.Sort(order, (a, b) =>
                 {
                     var byPointer = string.CompareOrdinal(problems[a].Pointer, problems[b].Pointer);
                     return byPointer != 0 ? byPointer : a.CompareTo(b);
@@ -75,12 +72,12 @@ internal sealed class CodegenSchemaDocument
     }
 
     /// <summary>The schema at <paramref name="pointer"/> (<c>/definitions/A</c>, or as a fragment, <c>#/definitions/A</c>).</summary>
-    /// <exception cref="ArgumentException">Nothing is at <paramref name="pointer"/>, or it is not a pointer.</exception>
+    /// <exception cref="global::System.ArgumentException">Nothing is at <paramref name="pointer"/>, or it is not a pointer.</exception>
     public CodegenSchema Get(string pointer)
     {
         if (!TryGet(pointer, out var schema))
         {
-            throw new ArgumentException("The document has no value at the JSON pointer '" + pointer + "'.", nameof(pointer));
+            throw new global::System.ArgumentException("The document has no value at the JSON pointer '" + pointer + "'.", nameof(pointer));
         }
 
         return schema;
@@ -121,9 +118,9 @@ internal sealed class CodegenSchemaDocument
     /// Reads every schema reachable from the document's schemas (the root and its <c>definitions</c>/<c>$defs</c> for
     /// JSON Schema; each of <c>/components/schemas</c> for OpenAPI) and returns every problem found.
     /// </summary>
-    public IReadOnlyList<CodegenSchemaProblem> ReadAll()
+    public global::System.Collections.Generic.IReadOnlyList<CodegenSchemaProblem> ReadAll()
     {
-        var pointers = new List<string>();
+        var pointers = new global::System.Collections.Generic.List<string>();
         if (Dialect.IsOpenApi())
         {
             if (Root.TryGetProperty("components", out var components) && components.TryGetProperty("schemas", out var schemas))
@@ -143,11 +140,11 @@ internal sealed class CodegenSchemaDocument
     }
 
     /// <summary>Reads the schemas at <paramref name="pointers"/> and everything reachable from them (subschemas, references, definitions) and returns every problem found in the document so far.</summary>
-    /// <exception cref="ArgumentException">A pointer points at nothing.</exception>
-    public IReadOnlyList<CodegenSchemaProblem> ReadAll(IEnumerable<string> pointers)
+    /// <exception cref="global::System.ArgumentException">A pointer points at nothing.</exception>
+    public global::System.Collections.Generic.IReadOnlyList<CodegenSchemaProblem> ReadAll(global::System.Collections.Generic.IEnumerable<string> pointers)
     {
-        var pending = new Stack<CodegenSchema>();
-        var seen = new HashSet<CodegenSchema>();
+        var pending = new global::System.Collections.Generic.Stack<CodegenSchema>();
+        var seen = new global::System.Collections.Generic.HashSet<CodegenSchema>();
         foreach (var pointer in pointers)
         {
             pending.Push(Get(pointer));
@@ -224,7 +221,7 @@ internal sealed class CodegenSchemaDocument
     /// <summary>Whether a schema object starts a resource of its own: it has an <c>$id</c> other than an anchor, and the dialect gives it one.</summary>
     internal bool IsResourceRoot(CodegenJson schema) =>
         Dialect != CodegenSchemaDialect.OpenApi30
-        && schema.TryGetProperty("$id", out var id) && id.Kind == CodegenJsonKind.String && !id.StringValue.StartsWith("#", StringComparison.Ordinal)
+        && schema.TryGetProperty("$id", out var id) && id.Kind == CodegenJsonKind.String && !id.StringValue.StartsWith("#", global::System.StringComparison.Ordinal)
         && !(Dialect.RefReplacesSiblings() && schema.TryGetProperty("$ref", out _));
 
     /// <summary>", the nearest existing value is '...'" for an unresolved pointer, to show where the path goes wrong.</summary>
@@ -254,7 +251,7 @@ internal sealed class CodegenSchemaDocument
     /// Whether a schema's ancestors include an embedded resource (a subschema with its own <c>$id</c>), inside which
     /// pointer references would resolve against that <c>$id</c>. The walk knows which keywords hold data, not schemas.
     /// </summary>
-    private bool IsInEmbeddedResource(List<string> tokens)
+    private bool IsInEmbeddedResource(global::System.Collections.Generic.List<string> tokens)
     {
         var current = Root;
         var isContainer = false;
@@ -285,7 +282,7 @@ internal sealed class CodegenSchemaDocument
 
     private static string Names(CodegenJson value)
     {
-        var names = new List<string>();
+        var names = new global::System.Collections.Generic.List<string>();
         foreach (var member in value.Members)
         {
             if (names.Count == 8)
@@ -300,7 +297,7 @@ internal sealed class CodegenSchemaDocument
         return names.Count == 0 ? "no members" : string.Join(", ", names);
     }
 
-    private static string Normalize(List<string> tokens)
+    private static string Normalize(global::System.Collections.Generic.List<string> tokens)
     {
         var pointer = string.Empty;
         foreach (var token in tokens)

@@ -1,13 +1,8 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Runtime.CompilerServices;
-
 namespace Codegen.Runtime;
 
 /// <summary>
 /// Checks JSON values against schemas with JSON Schema's meaning. <see cref="IsValid"/> answers yes or no without
-/// building a message; <see cref="Validate(CodegenSchema, CodegenJson, string, ICollection{CodegenRuleViolation})"/>
+/// building a message; <see cref="Validate(CodegenSchema, CodegenJson, string, global::System.Collections.Generic.ICollection{CodegenRuleViolation})"/>
 /// collects every violation with its path, keyword, rule and value. Both give the same verdict on every value.
 /// </summary>
 internal static class CodegenSchemaEvaluator
@@ -22,29 +17,29 @@ internal static class CodegenSchemaEvaluator
         {
             return Evaluate(schema, instance, null, null, default, 0);
         }
-        catch (InsufficientExecutionStackException)
+        catch (global::System.InsufficientExecutionStackException)
         {
             return false;
         }
     }
 
     /// <summary>Every violation of <paramref name="schema"/> by <paramref name="instance"/>, with paths from <c>$</c>.</summary>
-    public static IReadOnlyList<CodegenRuleViolation> Validate(CodegenSchema schema, CodegenJson instance)
+    public static global::System.Collections.Generic.IReadOnlyList<CodegenRuleViolation> Validate(CodegenSchema schema, CodegenJson instance)
     {
-        var violations = new List<CodegenRuleViolation>();
+        var violations = new global::System.Collections.Generic.List<CodegenRuleViolation>();
         Validate(schema, instance, "$", violations);
         return violations;
     }
 
     /// <summary>Adds every violation of <paramref name="schema"/> by <paramref name="instance"/> to <paramref name="violations"/>; paths start at <paramref name="path"/>.</summary>
     /// <returns>Whether the value is valid (then nothing was added).</returns>
-    public static bool Validate(CodegenSchema schema, CodegenJson instance, string path, ICollection<CodegenRuleViolation> violations)
+    public static bool Validate(CodegenSchema schema, CodegenJson instance, string path, global::System.Collections.Generic.ICollection<CodegenRuleViolation> violations)
     {
         try
         {
             return Evaluate(schema, instance, violations, path, default, 0);
         }
-        catch (InsufficientExecutionStackException)
+        catch (global::System.InsufficientExecutionStackException)
         {
             violations.Add(new CodegenRuleViolation(path, "depth", "nests too deeply to be checked", null, schema.Pointer));
             return false;
@@ -62,7 +57,7 @@ internal static class CodegenSchemaEvaluator
             return null;
         }
 
-        var violations = new List<CodegenRuleViolation>();
+        var violations = new global::System.Collections.Generic.List<CodegenRuleViolation>();
         Validate(schema, value, path, violations);
         return violations.Count > 0 ? violations[0] : new CodegenRuleViolation(path, "schema", "is not allowed", CodegenRuleText.Value(value), schema.Pointer);
     }
@@ -72,7 +67,7 @@ internal static class CodegenSchemaEvaluator
     {
         if (double.IsNaN(value) || double.IsInfinity(value))
         {
-            return new CodegenRuleViolation(path, "finite", "must be a finite number", value.ToString(CultureInfo.InvariantCulture), schema.Pointer);
+            return new CodegenRuleViolation(path, "finite", "must be a finite number", value.ToString(global::System.Globalization.CultureInfo.InvariantCulture), schema.Pointer);
         }
 
         return FirstViolation(schema, CodegenJson.FromDouble(value), path);
@@ -83,18 +78,18 @@ internal static class CodegenSchemaEvaluator
     /// sink it adds at least one violation whenever it returns false. Children are checked quickly first and explained
     /// only when they fail, so a valid part of a value costs no path strings.
     /// </summary>
-    private static bool Evaluate(CodegenSchema schema, CodegenJson instance, ICollection<CodegenRuleViolation>? sink, string? path, InPlace chain, int depth)
+    private static bool Evaluate(CodegenSchema schema, CodegenJson instance, global::System.Collections.Generic.ICollection<CodegenRuleViolation>? sink, string? path, InPlace chain, int depth)
     {
         if (depth > MaxDepth)
         {
-            sink?.Add(new CodegenRuleViolation(path!, "depth", "nests deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels, which is not checked", null, schema.Pointer));
+            sink?.Add(new CodegenRuleViolation(path!, "depth", "nests deeper than " + MaxDepth.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " levels, which is not checked", null, schema.Pointer));
             return false;
         }
 
         if (depth > 64)
         {
             // Deep values and long reference chains: report instead of overflowing the stack (the caller catches this).
-            RuntimeHelpers.EnsureSufficientExecutionStack();
+            global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         }
 
         if (schema.BooleanValue is { } boolean)
@@ -189,7 +184,7 @@ internal static class CodegenSchemaEvaluator
         return valid;
     }
 
-    private static bool EvaluateReference(CodegenSchema schema, CodegenJson instance, ICollection<CodegenRuleViolation>? sink, string? path, InPlace chain, int depth)
+    private static bool EvaluateReference(CodegenSchema schema, CodegenJson instance, global::System.Collections.Generic.ICollection<CodegenRuleViolation>? sink, string? path, InPlace chain, int depth)
     {
         if (chain.Contains(schema))
         {
@@ -199,13 +194,13 @@ internal static class CodegenSchemaEvaluator
 
         if (chain.Hops > 0)
         {
-            RuntimeHelpers.EnsureSufficientExecutionStack();
+            global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         }
 
         return Evaluate(schema.ReferenceTarget!, instance, sink, path, chain.Follow(schema), depth);
     }
 
-    private static bool EvaluateNumber(CodegenSchema schema, CodegenJson instance, ICollection<CodegenRuleViolation>? sink, string? path)
+    private static bool EvaluateNumber(CodegenSchema schema, CodegenJson instance, global::System.Collections.Generic.ICollection<CodegenRuleViolation>? sink, string? path)
     {
         var number = instance.NumberValue;
         var valid = true;
@@ -249,7 +244,7 @@ internal static class CodegenSchemaEvaluator
         return valid;
     }
 
-    private static bool EvaluateString(CodegenSchema schema, CodegenJson instance, ICollection<CodegenRuleViolation>? sink, string? path)
+    private static bool EvaluateString(CodegenSchema schema, CodegenJson instance, global::System.Collections.Generic.ICollection<CodegenRuleViolation>? sink, string? path)
     {
         var text = instance.StringValue;
         var valid = true;
@@ -289,7 +284,7 @@ internal static class CodegenSchemaEvaluator
         return valid;
     }
 
-    private static bool EvaluateArray(CodegenSchema schema, CodegenJson instance, ICollection<CodegenRuleViolation>? sink, string? path, int depth)
+    private static bool EvaluateArray(CodegenSchema schema, CodegenJson instance, global::System.Collections.Generic.ICollection<CodegenRuleViolation>? sink, string? path, int depth)
     {
         var items = instance.Items;
         var valid = true;
@@ -363,7 +358,7 @@ internal static class CodegenSchemaEvaluator
             }
 
             valid = false;
-            sink.Add(new CodegenRuleViolation(path!, "uniqueItems", "must not repeat an item: items " + first.ToString(CultureInfo.InvariantCulture) + " and " + second.ToString(CultureInfo.InvariantCulture) + " are both " + CodegenRuleText.Value(items[first]), null, At(schema, "uniqueItems")));
+            sink.Add(new CodegenRuleViolation(path!, "uniqueItems", "must not repeat an item: items " + first.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " and " + second.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " are both " + CodegenRuleText.Value(items[first]), null, At(schema, "uniqueItems")));
         }
 
         if (schema.Contains is { } contains)
@@ -394,8 +389,8 @@ internal static class CodegenSchemaEvaluator
                 valid = false;
                 var keyword = matches > max ? "maxContains" : schema.MinContains is null ? "contains" : "minContains";
                 var rule = matches > max
-                    ? "must contain at most " + CodegenRuleText.Counted(max!.Value, "items") + " matching " + CodegenRuleText.Schema(contains) + " (it contains " + matches.ToString(CultureInfo.InvariantCulture) + ")"
-                    : "must contain at least " + CodegenRuleText.Counted(min, "items") + " matching " + CodegenRuleText.Schema(contains) + " (it contains " + matches.ToString(CultureInfo.InvariantCulture) + ")";
+                    ? "must contain at most " + CodegenRuleText.Counted(max!.Value, "items") + " matching " + CodegenRuleText.Schema(contains) + " (it contains " + matches.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ")"
+                    : "must contain at least " + CodegenRuleText.Counted(min, "items") + " matching " + CodegenRuleText.Schema(contains) + " (it contains " + matches.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ")";
                 sink.Add(new CodegenRuleViolation(path!, keyword, rule, null, At(schema, keyword)));
             }
         }
@@ -403,7 +398,7 @@ internal static class CodegenSchemaEvaluator
         return valid;
     }
 
-    private static bool EvaluateObject(CodegenSchema schema, CodegenJson instance, ICollection<CodegenRuleViolation>? sink, string? path, InPlace chain, int depth)
+    private static bool EvaluateObject(CodegenSchema schema, CodegenJson instance, global::System.Collections.Generic.ICollection<CodegenRuleViolation>? sink, string? path, InPlace chain, int depth)
     {
         var members = instance.Members;
         var valid = true;
@@ -520,7 +515,7 @@ internal static class CodegenSchemaEvaluator
 
                 valid = false;
                 var memberPath = CodegenRuleText.Property(path!, member.Key);
-                var nameViolations = new List<CodegenRuleViolation>();
+                var nameViolations = new global::System.Collections.Generic.List<CodegenRuleViolation>();
                 Evaluate(propertyNames, name, nameViolations, memberPath, default, depth + 1);
                 foreach (var violation in nameViolations)
                 {
@@ -574,7 +569,7 @@ internal static class CodegenSchemaEvaluator
         return valid;
     }
 
-    private static bool EvaluateApplicators(CodegenSchema schema, CodegenJson instance, ICollection<CodegenRuleViolation>? sink, string? path, InPlace chain, int depth)
+    private static bool EvaluateApplicators(CodegenSchema schema, CodegenJson instance, global::System.Collections.Generic.ICollection<CodegenRuleViolation>? sink, string? path, InPlace chain, int depth)
     {
         var valid = true;
         if (schema.AllOf is { } allOf)
@@ -622,7 +617,7 @@ internal static class CodegenSchemaEvaluator
         if (schema.OneOf is { } oneOf)
         {
             var matches = 0;
-            List<CodegenSchema>? matching = sink is null ? null : new List<CodegenSchema>();
+            global::System.Collections.Generic.List<CodegenSchema>? matching = sink is null ? null : new global::System.Collections.Generic.List<CodegenSchema>();
             for (var alternativeIndex = 0; alternativeIndex < oneOf.Count; alternativeIndex++)
             {
                 var alternative = oneOf[alternativeIndex];
@@ -651,7 +646,7 @@ internal static class CodegenSchemaEvaluator
                 }
                 else
                 {
-                    sink.Add(new CodegenRuleViolation(path!, "oneOf", "must match exactly one of: " + Describe(oneOf) + ", but matches " + matches.ToString(CultureInfo.InvariantCulture) + ": " + Describe(matching!), CodegenRuleText.Value(instance), At(schema, "oneOf")));
+                    sink.Add(new CodegenRuleViolation(path!, "oneOf", "must match exactly one of: " + Describe(oneOf) + ", but matches " + matches.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ": " + Describe(matching!), CodegenRuleText.Value(instance), At(schema, "oneOf")));
                 }
             }
         }
@@ -688,7 +683,7 @@ internal static class CodegenSchemaEvaluator
     /// No alternative matched. When exactly one alternative accepts the value's type, its own violations say what to
     /// fix (the object is missing 'role'); otherwise one violation lists what would be accepted.
     /// </summary>
-    private static void ExplainNoMatch(CodegenSchema schema, IReadOnlyList<CodegenSchema> alternatives, string keyword, CodegenJson instance, ICollection<CodegenRuleViolation> sink, string path, InPlace chain, int depth)
+    private static void ExplainNoMatch(CodegenSchema schema, global::System.Collections.Generic.IReadOnlyList<CodegenSchema> alternatives, string keyword, CodegenJson instance, global::System.Collections.Generic.ICollection<CodegenRuleViolation> sink, string path, InPlace chain, int depth)
     {
         CodegenSchema? candidate = null;
         var candidates = 0;
@@ -749,10 +744,10 @@ internal static class CodegenSchemaEvaluator
             return "is not allowed: the object allows no properties";
         }
 
-        var allowed = new List<string>(2);
+        var allowed = new global::System.Collections.Generic.List<string>(2);
         if (schema.Properties.Count > 0)
         {
-            var names = new List<string>(schema.Properties.Count);
+            var names = new global::System.Collections.Generic.List<string>(schema.Properties.Count);
             foreach (var property in schema.Properties)
             {
                 names.Add(property.Key);
@@ -763,7 +758,7 @@ internal static class CodegenSchemaEvaluator
 
         if (schema.PatternProperties.Count > 0)
         {
-            var patterns = new List<string>(schema.PatternProperties.Count);
+            var patterns = new global::System.Collections.Generic.List<string>(schema.PatternProperties.Count);
             foreach (var property in schema.PatternProperties)
             {
                 patterns.Add(property.Key.Source);
@@ -775,9 +770,9 @@ internal static class CodegenSchemaEvaluator
         return "is not allowed: the object allows only " + string.Join(" and ", allowed);
     }
 
-    private static string Describe(IReadOnlyList<CodegenSchema> schemas)
+    private static string Describe(global::System.Collections.Generic.IReadOnlyList<CodegenSchema> schemas)
     {
-        var words = new List<string>(schemas.Count);
+        var words = new global::System.Collections.Generic.List<string>(schemas.Count);
         foreach (var schema in schemas)
         {
             words.Add(CodegenRuleText.Schema(schema));
@@ -787,7 +782,7 @@ internal static class CodegenSchemaEvaluator
     }
 
     /// <summary>Checks an item; on failure, and only then, builds its path and explains.</summary>
-    private static bool Child(CodegenSchema schema, CodegenJson value, ICollection<CodegenRuleViolation>? sink, string? path, string? name, int index, int depth)
+    private static bool Child(CodegenSchema schema, CodegenJson value, global::System.Collections.Generic.ICollection<CodegenRuleViolation>? sink, string? path, string? name, int index, int depth)
     {
         if (Evaluate(schema, value, null, null, default, depth + 1))
         {
@@ -802,7 +797,7 @@ internal static class CodegenSchemaEvaluator
         return false;
     }
 
-    private static bool Member(CodegenSchema schema, CodegenJson value, ICollection<CodegenRuleViolation>? sink, string? path, string name, int depth) =>
+    private static bool Member(CodegenSchema schema, CodegenJson value, global::System.Collections.Generic.ICollection<CodegenRuleViolation>? sink, string? path, string name, int depth) =>
         Child(schema, value, sink, path, name, 0, depth);
 
     private static bool HasType(CodegenSchemaTypes types, CodegenJson instance) => instance.Kind switch
@@ -831,7 +826,7 @@ internal static class CodegenSchemaEvaluator
         return length;
     }
 
-    private static bool FindDuplicate(IReadOnlyList<CodegenJson> items, out int first, out int second)
+    private static bool FindDuplicate(global::System.Collections.Generic.IReadOnlyList<CodegenJson> items, out int first, out int second)
     {
         if (items.Count <= 16)
         {
@@ -848,7 +843,7 @@ internal static class CodegenSchemaEvaluator
         }
         else
         {
-            var seen = new Dictionary<CodegenJson, int>(items.Count);
+            var seen = new global::System.Collections.Generic.Dictionary<CodegenJson, int>(items.Count);
             for (second = 0; second < items.Count; second++)
             {
                 if (seen.TryGetValue(items[second], out first))
