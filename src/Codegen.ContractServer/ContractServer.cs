@@ -2,11 +2,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Codegen.Contracts.Model;
-using Codegen.Contracts.Parsing;
+using Codegen.Contracts.Reading;
 using Microsoft.AspNetCore.Hosting.Server;
+using Codegen.Runtime;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using NJsonSchema;
-using NJsonSchema.Validation;
 
 namespace Codegen.ContractServer;
 
@@ -20,16 +19,18 @@ public sealed class ContractServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ContractSpec _contract;
-    private readonly JsonSchema _schema;
+    private readonly CodegenSchemaDocument _rules;
     private readonly string? _apiKey;
     private readonly FaultLog _faults = new();
     private long _requestCount;
 
-    private ContractServer(WebApplication app, ContractSpec contract, JsonSchema schema, string? apiKey)
+    private ContractServer(WebApplication app, ContractSpec contract, string? apiKey)
     {
         _app = app;
         _contract = contract;
-        _schema = schema;
+
+        // The model's rules document, read by the same engine as the generated code and the analyzers: one meaning.
+        _rules = new CodegenSchemaDocument(CodegenJson.Parse(contract.Rules.Document), Enum.Parse<CodegenSchemaDialect>(contract.Rules.Dialect));
         _apiKey = apiKey;
     }
 
@@ -56,7 +57,6 @@ public sealed class ContractServer : IAsyncDisposable
             throw new InvalidOperationException("The contract cannot be read: " + string.Join("; ", parsed.Diagnostics.Select(d => $"{d.Location}: {d.Id} {d.Message}")));
         }
 
-        var schema = await JsonSchema.FromJsonAsync(text, cancellationToken);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(options.Urls);
         if (!options.Logging)
@@ -65,7 +65,7 @@ public sealed class ContractServer : IAsyncDisposable
         }
 
         var app = builder.Build();
-        var server = new ContractServer(app, parsed.Contract, schema, string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey);
+        var server = new ContractServer(app, parsed.Contract, string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey);
         app.Run(server.HandleAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -162,11 +162,11 @@ public sealed class ContractServer : IAsyncDisposable
         var completion = CompletionText.For(body, DefaultMaxTokens(operation));
         var model = body["model"] is JsonValue m && m.TryGetValue<string>(out var name) ? name : "contract-server";
         var id = "cmpl-" + completion.Text.GetHashCode(StringComparison.Ordinal).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-        var shaper = new ResponseShaper(_schema.Definitions[operation.ResponseDefinition]);
-        var streaming = operation.Stream is { } stream && body[stream.FlagJsonName] is JsonValue flag && flag.TryGetValue<bool>(out var on) && on;
+        var shaper = new ResponseShaper(_rules.Get(operation.Success!.SchemaPointer!));
+        var streaming = operation.Stream is { FlagJsonName: { } flagName } stream && body[flagName] is JsonValue flag && flag.TryGetValue<bool>(out var on) && on;
         if (streaming)
         {
-            var chunkShaper = new ResponseShaper(_schema.Definitions[operation.Stream!.ChunkDefinition]);
+            var chunkShaper = new ResponseShaper(_rules.Get(operation.Stream!.EventSchemaPointer!));
             await StreamAsync(http, operation.Stream, chunkShaper, completion, model, id, fault);
             return;
         }
@@ -286,13 +286,14 @@ public sealed class ContractServer : IAsyncDisposable
             return null;
         }
 
-        if (operation.RequestDefinition is { } definition && _schema.Definitions.TryGetValue(definition, out var requestSchema))
+        if (operation.Body?.SchemaPointer is { } pointer)
         {
-            var violations = Flatten(requestSchema.Validate(text)).ToList();
+            var violations = new List<CodegenRuleViolation>();
+            CodegenSchemaEvaluator.Validate(_rules.Get(pointer), CodegenJson.Parse(text), "$", violations);
             if (violations.Count > 0)
             {
-                var message = $"The request breaks the contract ({violations.Count} violation{(violations.Count == 1 ? string.Empty : "s")}): " + string.Join("; ", violations.Select(v => v.Path + " " + v.Kind));
-                await ErrorAsync(http, 400, message, "invalid_request_error", null, violations.Select(v => v.Path + " " + v.Kind), violations[0].Path);
+                var message = $"The request breaks the contract ({violations.Count} violation{(violations.Count == 1 ? string.Empty : "s")}): " + string.Join("; ", violations);
+                await ErrorAsync(http, 400, message, "invalid_request_error", null, violations.Select(v => v.ToString()), violations[0].Path);
                 return null;
             }
         }
@@ -300,36 +301,23 @@ public sealed class ContractServer : IAsyncDisposable
         return body;
     }
 
+    /// <summary>The contract's default of the request's <c>max_tokens</c>, else 16 (OpenAI's).</summary>
     private int DefaultMaxTokens(OperationSpec operation) =>
-        operation.RequestDefinition is { } definition
-        && _schema.Definitions.TryGetValue(definition, out var request)
-        && request.ActualProperties.TryGetValue("max_tokens", out var max)
-        && max.Default is not null
-        && int.TryParse(Convert.ToString(max.Default, System.Globalization.CultureInfo.InvariantCulture), out var value)
-            ? value
+        operation.Body?.SchemaPointer is { } pointer
+        && Resolve(_rules.Get(pointer)).TryGetProperty("max_tokens", out var max)
+        && Resolve(max).Default is { Kind: CodegenJsonKind.Number } value
+        && value.NumberValue.TryGetInt64(out var tokens) && tokens is > 0 and <= int.MaxValue
+            ? (int)tokens
             : 16;
 
-    private static IEnumerable<(string Path, string Kind)> Flatten(IEnumerable<ValidationError> errors)
+    private static CodegenSchema Resolve(CodegenSchema schema)
     {
-        foreach (var error in errors)
+        for (var hops = 0; hops < 16 && schema.ReferenceTarget is { } target; hops++)
         {
-            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
-            {
-                // A oneOf/anyOf: report the property once, with the alternatives' complaints folded in.
-                var reasons = child.Errors.SelectMany(e => e.Value).Select(e => e.Kind.ToString()).Distinct();
-                yield return (JsonPath(error.Path), error.Kind + " (" + string.Join(", ", reasons) + ")");
-                continue;
-            }
-
-            yield return (JsonPath(error.Path), error.Kind.ToString());
+            schema = target;
         }
-    }
 
-    /// <summary>NJsonSchema's <c>#/a/b</c> as <c>$.a.b</c>; the root is <c>$</c>.</summary>
-    private static string JsonPath(string? path)
-    {
-        var trimmed = (path ?? "#").TrimStart('#').Trim('/');
-        return trimmed.Length == 0 ? "$" : "$." + trimmed.Replace('/', '.');
+        return schema;
     }
 
     private async Task FaultReportAsync(HttpContext http, string path)

@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Linq;
 using Codegen.Contracts.Diagnostics;
 using Codegen.Contracts.Model;
-using Codegen.Contracts.Parsing;
+using Codegen.Contracts.Reading;
 using Codegen.Emitters;
 
 namespace Codegen.Generator;

@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using Codegen.Contracts.Diagnostics;
 using Codegen.Contracts.Model;
-using Codegen.Contracts.Parsing;
+using Codegen.Contracts.Reading;
 using Codegen.Emitters;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;

@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Reflection;
-using Codegen.Contracts.Parsing;
+using Codegen.Contracts.Reading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Codegen.Contracts.Parsing;
+using Codegen.Contracts.Reading;
 using Codegen.Emitters;
 using Codegen.Emitters.Runtime;
 using Microsoft.CodeAnalysis;

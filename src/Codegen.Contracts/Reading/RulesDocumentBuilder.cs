@@ -8,7 +8,7 @@ namespace Codegen.Contracts.Reading;
 /// <summary>
 /// The rules of a contract as one small JSON document: every schema the generated code, the server and
 /// the analyzers check against, at the same JSON pointer as in the contract (so references still resolve),
-/// with annotations (descriptions, examples, defaults, vendor extensions) left out. The model carries it
+/// with annotations (descriptions, examples, vendor extensions) left out; defaults stay. The model carries it
 /// as text, the generator embeds it in the consumer's code, and every consumer reads it with the one
 /// schema reader: one reading of a rule, everywhere.
 /// </summary>
@@ -40,6 +40,9 @@ internal static class RulesDocumentBuilder
         "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems", "minContains", "maxContains",
         "required", "minProperties", "maxProperties", "dependentRequired", "$ref", "nullable",
         "$dynamicRef", "$recursiveRef",
+
+        // An annotation, kept because code fixes and the contract server use it (a NaN becomes the default).
+        "default",
     };
 
     /// <summary>The rules document holding the schemas at <paramref name="schemaPointers"/> and everything they refer to.</summary>

@@ -45,11 +45,14 @@ public sealed class CodegenFile
     /// <summary>Reads and writes a file inside JSON as a base64 string.</summary>
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CodegenFile>
     {
+        /// <summary>The shared instance; the converter holds no state.</summary>
         public static readonly JsonConverter Instance = new JsonConverter();
 
+        /// <inheritdoc/>
         public override CodegenFile Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
             FromBytes(CodegenJsonHelpers.ReadBytes(ref reader));
 
+        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CodegenFile value, global::System.Text.Json.JsonSerializerOptions options)
         {
             if (value.Content.CanSeek)
