@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Text;
-
 namespace Codegen.Runtime;
 
 /// <summary>The kinds of JSON value; <c>true</c> and <c>false</c> are kinds of their own so that a boolean needs no payload.</summary>
@@ -21,21 +17,21 @@ internal enum CodegenJsonKind : byte
 /// (1 equals 1.0), strings ordinally, arrays item by item, objects by their members in any order.
 /// The rules engine reads contracts and checks payloads in this one form.
 /// </summary>
-internal sealed class CodegenJson : IEquatable<CodegenJson>
+internal sealed class CodegenJson : global::System.IEquatable<CodegenJson>
 {
     /// <summary>Objects with more members than this look names up in a dictionary, built on first use.</summary>
     private const int IndexThreshold = 8;
 
     private static readonly CodegenJson[] NoItems = new CodegenJson[0];
-    private static readonly KeyValuePair<string, CodegenJson>[] NoMembers = new KeyValuePair<string, CodegenJson>[0];
+    private static readonly global::System.Collections.Generic.KeyValuePair<string, CodegenJson>[] NoMembers = new global::System.Collections.Generic.KeyValuePair<string, CodegenJson>[0];
 
     private readonly string? _string;
     private readonly CodegenNumber _number;
     private readonly CodegenJson[]? _items;
-    private readonly KeyValuePair<string, CodegenJson>[]? _members;
-    private Dictionary<string, CodegenJson>? _index;
+    private readonly global::System.Collections.Generic.KeyValuePair<string, CodegenJson>[]? _members;
+    private global::System.Collections.Generic.Dictionary<string, CodegenJson>? _index;
 
-    private CodegenJson(CodegenJsonKind kind, string? text = null, CodegenNumber number = default, CodegenJson[]? items = null, KeyValuePair<string, CodegenJson>[]? members = null)
+    private CodegenJson(CodegenJsonKind kind, string? text = null, CodegenNumber number = default, CodegenJson[]? items = null, global::System.Collections.Generic.KeyValuePair<string, CodegenJson>[]? members = null)
     {
         Kind = kind;
         _string = text;
@@ -57,22 +53,22 @@ internal sealed class CodegenJson : IEquatable<CodegenJson>
     public bool IsBoolean => Kind is CodegenJsonKind.True or CodegenJsonKind.False;
 
     /// <summary>The string of a <see cref="CodegenJsonKind.String"/> value.</summary>
-    /// <exception cref="InvalidOperationException">The value is not a string.</exception>
+    /// <exception cref="global::System.InvalidOperationException">The value is not a string.</exception>
     public string StringValue => Kind == CodegenJsonKind.String ? _string! : throw WrongKind(CodegenJsonKind.String);
 
     /// <summary>The number of a <see cref="CodegenJsonKind.Number"/> value.</summary>
-    /// <exception cref="InvalidOperationException">The value is not a number.</exception>
+    /// <exception cref="global::System.InvalidOperationException">The value is not a number.</exception>
     public CodegenNumber NumberValue => Kind == CodegenJsonKind.Number ? _number : throw WrongKind(CodegenJsonKind.Number);
 
     /// <summary>The items of an array; empty for every other kind.</summary>
-    public IReadOnlyList<CodegenJson> Items => _items ?? NoItems;
+    public global::System.Collections.Generic.IReadOnlyList<CodegenJson> Items => _items ?? NoItems;
 
     /// <summary>The members of an object in the order they were written; empty for every other kind.</summary>
-    public IReadOnlyList<KeyValuePair<string, CodegenJson>> Members => _members ?? NoMembers;
+    public global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, CodegenJson>> Members => _members ?? NoMembers;
 
     public static CodegenJson FromBoolean(bool value) => value ? True : False;
 
-    public static CodegenJson FromString(string value) => new(CodegenJsonKind.String, value ?? throw new ArgumentNullException(nameof(value)));
+    public static CodegenJson FromString(string value) => new(CodegenJsonKind.String, value ?? throw new global::System.ArgumentNullException(nameof(value)));
 
     public static CodegenJson FromNumber(CodegenNumber value) => new(CodegenJsonKind.Number, number: value);
 
@@ -81,25 +77,25 @@ internal sealed class CodegenJson : IEquatable<CodegenJson>
     public static CodegenJson FromDecimal(decimal value) => FromNumber(CodegenNumber.FromDecimal(value));
 
     /// <summary>A number from a double, exactly as it prints (0.1 is 0.1).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">NaN or an infinity: JSON has no such number.</exception>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">NaN or an infinity: JSON has no such number.</exception>
     public static CodegenJson FromDouble(double value) => FromNumber(CodegenNumber.FromDouble(value));
 
-    public static CodegenJson CreateArray(IEnumerable<CodegenJson> items)
+    public static CodegenJson CreateArray(global::System.Collections.Generic.IEnumerable<CodegenJson> items)
     {
-        var array = new List<CodegenJson>(items).ToArray();
+        var array = new global::System.Collections.Generic.List<CodegenJson>(items).ToArray();
         return new(CodegenJsonKind.Array, items: array);
     }
 
-    /// <exception cref="ArgumentException">Two members have the same name.</exception>
-    public static CodegenJson CreateObject(IEnumerable<KeyValuePair<string, CodegenJson>> members)
+    /// <exception cref="global::System.ArgumentException">Two members have the same name.</exception>
+    public static CodegenJson CreateObject(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, CodegenJson>> members)
     {
-        var list = new List<KeyValuePair<string, CodegenJson>>(members);
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var list = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, CodegenJson>>(members);
+        var names = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
         foreach (var member in list)
         {
             if (!names.Add(member.Key))
             {
-                throw new ArgumentException("Two members are named '" + member.Key + "'.", nameof(members));
+                throw new global::System.ArgumentException("Two members are named '" + member.Key + "'.", nameof(members));
             }
         }
 
@@ -113,7 +109,7 @@ internal sealed class CodegenJson : IEquatable<CodegenJson>
 
     internal static CodegenJson NewArray(CodegenJson[] items) => new(CodegenJsonKind.Array, items: items);
 
-    internal static CodegenJson NewObject(KeyValuePair<string, CodegenJson>[] members) => new(CodegenJsonKind.Object, members: members);
+    internal static CodegenJson NewObject(global::System.Collections.Generic.KeyValuePair<string, CodegenJson>[] members) => new(CodegenJsonKind.Object, members: members);
 
     /// <summary>Reads one JSON text (RFC 8259, strictly: no comments, no trailing commas, no duplicate names).</summary>
     /// <param name="text">The JSON text.</param>
@@ -138,7 +134,7 @@ internal sealed class CodegenJson : IEquatable<CodegenJson>
             var index = _index;
             if (index is null)
             {
-                index = new Dictionary<string, CodegenJson>(members.Length, StringComparer.Ordinal);
+                index = new global::System.Collections.Generic.Dictionary<string, CodegenJson>(members.Length, global::System.StringComparer.Ordinal);
                 foreach (var member in members)
                 {
                     index[member.Key] = member.Value;
@@ -153,7 +149,7 @@ internal sealed class CodegenJson : IEquatable<CodegenJson>
 
         foreach (var member in members)
         {
-            if (string.Equals(member.Key, name, StringComparison.Ordinal))
+            if (string.Equals(member.Key, name, global::System.StringComparison.Ordinal))
             {
                 value = member.Value;
                 return true;
@@ -186,7 +182,7 @@ internal sealed class CodegenJson : IEquatable<CodegenJson>
             case CodegenJsonKind.Number:
                 return _number.Equals(other._number);
             case CodegenJsonKind.String:
-                return string.Equals(_string, other._string, StringComparison.Ordinal);
+                return string.Equals(_string, other._string, global::System.StringComparison.Ordinal);
             case CodegenJsonKind.Array:
                 var items = _items!;
                 var otherItems = other._items!;
@@ -235,7 +231,7 @@ internal sealed class CodegenJson : IEquatable<CodegenJson>
                 case CodegenJsonKind.Number:
                     return _number.GetHashCode();
                 case CodegenJsonKind.String:
-                    return StringComparer.Ordinal.GetHashCode(_string!);
+                    return global::System.StringComparer.Ordinal.GetHashCode(_string!);
                 case CodegenJsonKind.Array:
                     var hash = 17;
                     foreach (var item in _items!)
@@ -249,7 +245,7 @@ internal sealed class CodegenJson : IEquatable<CodegenJson>
                     var sum = 19;
                     foreach (var member in _members!)
                     {
-                        sum += StringComparer.Ordinal.GetHashCode(member.Key) ^ (member.Value.GetHashCode() * 7);
+                        sum += global::System.StringComparer.Ordinal.GetHashCode(member.Key) ^ (member.Value.GetHashCode() * 7);
                     }
 
                     return sum;
@@ -262,12 +258,12 @@ internal sealed class CodegenJson : IEquatable<CodegenJson>
     /// <summary>The value as compact JSON text.</summary>
     public override string ToString()
     {
-        var builder = new StringBuilder();
+        var builder = new global::System.Text.StringBuilder();
         WriteTo(builder);
         return builder.ToString();
     }
 
-    public void WriteTo(StringBuilder builder)
+    public void WriteTo(global::System.Text.StringBuilder builder)
     {
         switch (Kind)
         {
@@ -320,7 +316,7 @@ internal sealed class CodegenJson : IEquatable<CodegenJson>
     }
 
     /// <summary>Writes <paramref name="value"/> as a JSON string literal: quotes, backslashes and control characters escaped, the rest as is.</summary>
-    public static void WriteString(StringBuilder builder, string value)
+    public static void WriteString(global::System.Text.StringBuilder builder, string value)
     {
         builder.Append('"');
         for (var i = 0; i < value.Length; i++)
@@ -366,14 +362,14 @@ internal sealed class CodegenJson : IEquatable<CodegenJson>
         builder.Append('"');
     }
 
-    private InvalidOperationException WrongKind(CodegenJsonKind expected) =>
+    private global::System.InvalidOperationException WrongKind(CodegenJsonKind expected) =>
         new("The JSON value is " + Kind.ToString().ToLowerInvariant() + ", not " + expected.ToString().ToLowerInvariant() + ".");
 }
 
 /// <summary>Where each value of a parsed JSON text sits, by instance: offsets into the text, and lines and columns from them.</summary>
 internal sealed class CodegenJsonPositions
 {
-    private readonly Dictionary<CodegenJson, Entry> _entries = new(ReferenceComparer.Instance);
+    private readonly global::System.Collections.Generic.Dictionary<CodegenJson, Entry> _entries = new(ReferenceComparer.Instance);
     private int[] _lineStarts = new[] { 0 };
 
     /// <summary>Where a value starts and ends (exclusive), and where its member name starts and ends when it is an object member's value (else -1).</summary>
@@ -399,7 +395,7 @@ internal sealed class CodegenJsonPositions
     /// <summary>Records the text the offsets refer to, so that <see cref="LineAndColumn"/> can count lines.</summary>
     public void SetText(string text)
     {
-        var starts = new List<int> { 0 };
+        var starts = new global::System.Collections.Generic.List<int> { 0 };
         for (var i = 0; i < text.Length; i++)
         {
             // \r\n, \r and \n end lines, as Roslyn counts them.
@@ -419,12 +415,12 @@ internal sealed class CodegenJsonPositions
     /// <summary>The zero-based line and column of an offset.</summary>
     public (int Line, int Column) LineAndColumn(int offset)
     {
-        var index = Array.BinarySearch(_lineStarts, offset);
+        var index = global::System.Array.BinarySearch(_lineStarts, offset);
         var line = index >= 0 ? index : ~index - 1;
         return (line, offset - _lineStarts[line]);
     }
 
-    private sealed class ReferenceComparer : IEqualityComparer<CodegenJson>
+    private sealed class ReferenceComparer : global::System.Collections.Generic.IEqualityComparer<CodegenJson>
     {
         public static readonly ReferenceComparer Instance = new();
 
@@ -435,7 +431,7 @@ internal sealed class CodegenJsonPositions
 }
 
 /// <summary>The JSON text is not valid; the message says what was found, and the offset, line and column say where.</summary>
-internal sealed class CodegenJsonException : FormatException
+internal sealed class CodegenJsonException : global::System.FormatException
 {
     public CodegenJsonException(string message, int offset, int line, int column)
         : base(message)

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
-
 namespace Codegen.Runtime;
 
 /// <summary>
@@ -91,8 +87,8 @@ internal sealed class CodegenJsonParser
     {
         Enter();
         _offset++;
-        var members = new List<KeyValuePair<string, CodegenJson>>();
-        HashSet<string>? names = null;
+        var members = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, CodegenJson>>();
+        global::System.Collections.Generic.HashSet<string>? names = null;
         const int LinearNameCheck = 8;
         SkipWhitespace();
         if (Peek() == '}')
@@ -129,7 +125,7 @@ internal sealed class CodegenJsonParser
 
             _offset++;
             SkipWhitespace();
-            members.Add(new KeyValuePair<string, CodegenJson>(name, ParseValue(nameStart, nameEnd)));
+            members.Add(new global::System.Collections.Generic.KeyValuePair<string, CodegenJson>(name, ParseValue(nameStart, nameEnd)));
             SkipWhitespace();
             var next = Peek();
             _offset++;
@@ -150,7 +146,7 @@ internal sealed class CodegenJsonParser
     }
 
     /// <summary>Small objects (nearly all of them) are checked by a scan; a set is built only for large ones.</summary>
-    private static bool IsDuplicate(List<KeyValuePair<string, CodegenJson>> members, ref HashSet<string>? names, string name, int linearLimit)
+    private static bool IsDuplicate(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, CodegenJson>> members, ref global::System.Collections.Generic.HashSet<string>? names, string name, int linearLimit)
     {
         if (names is null)
         {
@@ -167,7 +163,7 @@ internal sealed class CodegenJsonParser
                 return false;
             }
 
-            names = new HashSet<string>(System.StringComparer.Ordinal);
+            names = new global::System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
             foreach (var member in members)
             {
                 names.Add(member.Key);
@@ -181,7 +177,7 @@ internal sealed class CodegenJsonParser
     {
         Enter();
         _offset++;
-        var items = new List<CodegenJson>();
+        var items = new global::System.Collections.Generic.List<CodegenJson>();
         SkipWhitespace();
         if (Peek() == ']')
         {
@@ -222,7 +218,7 @@ internal sealed class CodegenJsonParser
     {
         var quote = _offset;
         _offset++;
-        StringBuilder? builder = null;
+        global::System.Text.StringBuilder? builder = null;
         var runStart = _offset;
         while (true)
         {
@@ -252,7 +248,7 @@ internal sealed class CodegenJsonParser
 
             if (c < ' ')
             {
-                throw Error("A control character (U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) + ") must be escaped inside a string.");
+                throw Error("A control character (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ") must be escaped inside a string.");
             }
 
             if (c != '\\')
@@ -261,7 +257,7 @@ internal sealed class CodegenJsonParser
                 continue;
             }
 
-            builder ??= new StringBuilder();
+            builder ??= new global::System.Text.StringBuilder();
             builder.Append(_text, runStart, _offset - runStart);
             if (_offset + 1 >= _text.Length)
             {
@@ -296,7 +292,7 @@ internal sealed class CodegenJsonParser
                     builder.Append('\t');
                     break;
                 case 'u':
-                    if (_offset + 6 > _text.Length || !int.TryParse(_text.Substring(_offset + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
+                    if (_offset + 6 > _text.Length || !int.TryParse(_text.Substring(_offset + 2, 4), global::System.Globalization.NumberStyles.AllowHexSpecifier, global::System.Globalization.CultureInfo.InvariantCulture, out var code))
                     {
                         throw Error("'\\u' must be followed by four hexadecimal digits.");
                     }
@@ -368,7 +364,7 @@ internal sealed class CodegenJsonParser
         if (!CodegenNumber.TryParse(_text, start, _offset - start, out var number))
         {
             _offset = start;
-            throw Error("The number's exponent is beyond " + CodegenNumber.MaxExponent.ToString(CultureInfo.InvariantCulture) + ".");
+            throw Error("The number's exponent is beyond " + CodegenNumber.MaxExponent.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".");
         }
 
         return CodegenJson.FromNumber(number);
@@ -409,7 +405,7 @@ internal sealed class CodegenJsonParser
     {
         if (++_depth > MaxDepth)
         {
-            throw Error("The JSON nests deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels.");
+            throw Error("The JSON nests deeper than " + MaxDepth.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " levels.");
         }
     }
 
@@ -422,7 +418,7 @@ internal sealed class CodegenJsonParser
 
         var c = _text[offset];
         return c < ' ' || char.IsSurrogate(c)
-            ? "character U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture)
+            ? "character U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture)
             : "'" + c + "'";
     }
 

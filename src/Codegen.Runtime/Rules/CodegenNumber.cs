@@ -1,7 +1,3 @@
-using System;
-using System.Globalization;
-using System.Numerics;
-
 namespace Codegen.Runtime;
 
 /// <summary>
@@ -13,17 +9,17 @@ namespace Codegen.Runtime;
 /// The significand carries no trailing decimal zeros (100 is 1 × 10^2), so equal values have equal
 /// fields and a number is an integer exactly when its exponent is not negative.
 /// </remarks>
-internal readonly struct CodegenNumber : IEquatable<CodegenNumber>, IComparable<CodegenNumber>
+internal readonly struct CodegenNumber : global::System.IEquatable<CodegenNumber>, global::System.IComparable<CodegenNumber>
 {
     /// <summary>Exponents beyond this are refused when read: no contract or payload means them, and they would cost arbitrary time.</summary>
     internal const int MaxExponent = 100_000;
 
-    private static readonly BigInteger Ten = new(10);
+    private static readonly global::System.Numerics.BigInteger Ten = new(10);
 
-    private readonly BigInteger _significand;
+    private readonly global::System.Numerics.BigInteger _significand;
     private readonly int _exponent;
 
-    private CodegenNumber(BigInteger significand, int exponent, bool normalized)
+    private CodegenNumber(global::System.Numerics.BigInteger significand, int exponent, bool normalized)
     {
         if (normalized)
         {
@@ -34,7 +30,7 @@ internal readonly struct CodegenNumber : IEquatable<CodegenNumber>, IComparable<
 
         if (significand.IsZero)
         {
-            _significand = BigInteger.Zero;
+            _significand = global::System.Numerics.BigInteger.Zero;
             _exponent = 0;
             return;
         }
@@ -57,29 +53,29 @@ internal readonly struct CodegenNumber : IEquatable<CodegenNumber>, IComparable<
     /// <summary>True for whole numbers, however they are written (1, 1.0, 1e2).</summary>
     public bool IsInteger => _exponent >= 0;
 
-    public static CodegenNumber FromInt64(long value) => new(new BigInteger(value), 0, normalized: false);
+    public static CodegenNumber FromInt64(long value) => new(new global::System.Numerics.BigInteger(value), 0, normalized: false);
 
-    public static CodegenNumber FromDecimal(decimal value) => Parse(value.ToString(CultureInfo.InvariantCulture));
+    public static CodegenNumber FromDecimal(decimal value) => Parse(value.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The shortest decimal that reads back as <paramref name="value"/>: 0.1 is 0.1, not 0.1000000000000000055...</summary>
-    /// <exception cref="ArgumentOutOfRangeException">NaN and infinities, which JSON cannot write.</exception>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">NaN and infinities, which JSON cannot write.</exception>
     public static CodegenNumber FromDouble(double value)
     {
         if (double.IsNaN(value) || double.IsInfinity(value))
         {
-            throw new ArgumentOutOfRangeException(nameof(value), "JSON has no number for NaN or infinity.");
+            throw new global::System.ArgumentOutOfRangeException(nameof(value), "JSON has no number for NaN or infinity.");
         }
 
-        return Parse(value.ToString("R", CultureInfo.InvariantCulture));
+        return Parse(value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Reads a number written as JSON writes numbers (also accepts a leading '+', as .NET formats exponents).</summary>
-    /// <exception cref="FormatException">The text is not a number.</exception>
+    /// <exception cref="global::System.FormatException">The text is not a number.</exception>
     public static CodegenNumber Parse(string text)
     {
         if (!TryParse(text, 0, text.Length, out var number))
         {
-            throw new FormatException("'" + text + "' is not a JSON number.");
+            throw new global::System.FormatException("'" + text + "' is not a JSON number.");
         }
 
         return number;
@@ -169,7 +165,7 @@ internal readonly struct CodegenNumber : IEquatable<CodegenNumber>, IComparable<
         }
 
         var totalDigits = integerDigits + fractionDigits;
-        BigInteger significand;
+        global::System.Numerics.BigInteger significand;
         if (totalDigits <= 18)
         {
             long value = 0;
@@ -201,7 +197,7 @@ internal readonly struct CodegenNumber : IEquatable<CodegenNumber>, IComparable<
                 return false;
             }
 
-            number = new CodegenNumber(new BigInteger(negative ? -value : value), (int)scaledSmall, normalized: true);
+            number = new CodegenNumber(new global::System.Numerics.BigInteger(negative ? -value : value), (int)scaledSmall, normalized: true);
             return true;
         }
         else
@@ -209,7 +205,7 @@ internal readonly struct CodegenNumber : IEquatable<CodegenNumber>, IComparable<
             var digits = fractionDigits == 0
                 ? text.Substring(digitsStart, integerDigits)
                 : text.Substring(digitsStart, integerDigits) + text.Substring(fractionStart, fractionDigits);
-            significand = BigInteger.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+            significand = global::System.Numerics.BigInteger.Parse(digits, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var scaled = exponent - fractionDigits;
@@ -237,12 +233,12 @@ internal readonly struct CodegenNumber : IEquatable<CodegenNumber>, IComparable<
     }
 
     /// <summary>Whether this number divided by <paramref name="divisor"/> is an integer, computed exactly.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The divisor is zero or negative (JSON Schema requires a positive multipleOf).</exception>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The divisor is zero or negative (JSON Schema requires a positive multipleOf).</exception>
     public bool IsMultipleOf(CodegenNumber divisor)
     {
         if (divisor.Sign <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(divisor), "multipleOf must be greater than 0.");
+            throw new global::System.ArgumentOutOfRangeException(nameof(divisor), "multipleOf must be greater than 0.");
         }
 
         if (_significand.IsZero)
@@ -258,9 +254,9 @@ internal readonly struct CodegenNumber : IEquatable<CodegenNumber>, IComparable<
 
         // this / divisor = (s / d) · 10^k with k >= 0: an integer exactly when d divides s · 10^k.
         var k = _exponent - divisor._exponent;
-        var d = BigInteger.Abs(divisor._significand);
-        var powerMod = BigInteger.ModPow(Ten, k, d);
-        return (BigInteger.Abs(_significand) % d * powerMod % d).IsZero;
+        var d = global::System.Numerics.BigInteger.Abs(divisor._significand);
+        var powerMod = global::System.Numerics.BigInteger.ModPow(Ten, k, d);
+        return (global::System.Numerics.BigInteger.Abs(_significand) % d * powerMod % d).IsZero;
     }
 
     public int CompareTo(CodegenNumber other)
@@ -292,23 +288,23 @@ internal readonly struct CodegenNumber : IEquatable<CodegenNumber>, IComparable<
         }
 
         // Same order of magnitude: align the exponents; the shift is bounded by the digits written.
-        var a = BigInteger.Abs(left._significand);
-        var b = BigInteger.Abs(right._significand);
+        var a = global::System.Numerics.BigInteger.Abs(left._significand);
+        var b = global::System.Numerics.BigInteger.Abs(right._significand);
         if (left._exponent > right._exponent)
         {
-            a *= BigInteger.Pow(Ten, left._exponent - right._exponent);
+            a *= global::System.Numerics.BigInteger.Pow(Ten, left._exponent - right._exponent);
         }
         else if (right._exponent > left._exponent)
         {
-            b *= BigInteger.Pow(Ten, right._exponent - left._exponent);
+            b *= global::System.Numerics.BigInteger.Pow(Ten, right._exponent - left._exponent);
         }
 
         return a.CompareTo(b);
     }
 
-    private static int DigitCount(BigInteger value)
+    private static int DigitCount(global::System.Numerics.BigInteger value)
     {
-        value = BigInteger.Abs(value);
+        value = global::System.Numerics.BigInteger.Abs(value);
         if (value <= ulong.MaxValue)
         {
             var v = (ulong)value;
@@ -322,13 +318,13 @@ internal readonly struct CodegenNumber : IEquatable<CodegenNumber>, IComparable<
             return count;
         }
 
-        var estimate = (int)Math.Floor(BigInteger.Log10(value)) + 1;
-        if (BigInteger.Pow(Ten, estimate - 1) > value)
+        var estimate = (int)global::System.Math.Floor(global::System.Numerics.BigInteger.Log10(value)) + 1;
+        if (global::System.Numerics.BigInteger.Pow(Ten, estimate - 1) > value)
         {
             return estimate - 1;
         }
 
-        return BigInteger.Pow(Ten, estimate) <= value ? estimate + 1 : estimate;
+        return global::System.Numerics.BigInteger.Pow(Ten, estimate) <= value ? estimate + 1 : estimate;
     }
 
     /// <summary>The value as a 64-bit integer, when it is a whole number in range.</summary>
@@ -340,7 +336,7 @@ internal readonly struct CodegenNumber : IEquatable<CodegenNumber>, IComparable<
             return false;
         }
 
-        var whole = _significand * BigInteger.Pow(Ten, _exponent);
+        var whole = _significand * global::System.Numerics.BigInteger.Pow(Ten, _exponent);
         if (whole < long.MinValue || whole > long.MaxValue)
         {
             return false;
@@ -355,9 +351,9 @@ internal readonly struct CodegenNumber : IEquatable<CodegenNumber>, IComparable<
     {
         try
         {
-            return double.Parse(ToString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+            return double.Parse(ToString(), global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture);
         }
-        catch (OverflowException)
+        catch (global::System.OverflowException)
         {
             // .NET Framework throws where .NET Core returns an infinity.
             return Sign < 0 ? double.NegativeInfinity : double.PositiveInfinity;
@@ -372,7 +368,7 @@ internal readonly struct CodegenNumber : IEquatable<CodegenNumber>, IComparable<
             return "0";
         }
 
-        var digits = BigInteger.Abs(_significand).ToString(CultureInfo.InvariantCulture);
+        var digits = global::System.Numerics.BigInteger.Abs(_significand).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
         var sign = _significand.Sign < 0 ? "-" : string.Empty;
         if (_exponent >= 0 && digits.Length + _exponent <= 21)
         {
@@ -392,7 +388,7 @@ internal readonly struct CodegenNumber : IEquatable<CodegenNumber>, IComparable<
 
         var adjusted = (long)_exponent + digits.Length - 1;
         var mantissa = digits.Length == 1 ? digits : digits.Substring(0, 1) + "." + digits.Substring(1);
-        return sign + mantissa + "E" + (adjusted < 0 ? "-" : "+") + Math.Abs(adjusted).ToString(CultureInfo.InvariantCulture);
+        return sign + mantissa + "E" + (adjusted < 0 ? "-" : "+") + global::System.Math.Abs(adjusted).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public bool Equals(CodegenNumber other) => _exponent == other._exponent && _significand.Equals(other._significand);
