@@ -17,20 +17,21 @@ namespace ModelsLab.Completions
         /// The generated text
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-        [global::System.ComponentModel.DataAnnotations.Required]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("text", "/definitions/CompletionChoice/properties/text")]
         public required string Text { get; init; }
 
         /// <summary>
         /// The index of the choice in the list of choices
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("index")]
-        [global::System.ComponentModel.DataAnnotations.Required]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("index", "/definitions/CompletionChoice/properties/index")]
         public required int Index { get; init; }
 
         /// <summary>
         /// Log probabilities of the output tokens, or null when not requested
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("logprobs")]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("logprobs", "/definitions/CompletionChoice/properties/logprobs")]
         public global::System.Text.Json.JsonElement? Logprobs
         {
             get => _logprobs;
@@ -43,6 +44,7 @@ namespace ModelsLab.Completions
         /// The reason the model stopped generating tokens: stop (a natural stop point or a stop sequence), length (the token limit), or another reason a server may add; null while a stream is under way
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("finish_reason", "/definitions/CompletionChoice/properties/finish_reason")]
         public global::ModelsLab.Completions.CompletionChoiceFinishReason? FinishReason
         {
             get => _finishReason;
@@ -55,6 +57,7 @@ namespace ModelsLab.Completions
         /// The stop sequence or token that ended generation, or null
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("stop_reason")]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("stop_reason", "/definitions/CompletionChoice/properties/stop_reason")]
         public string? StopReason
         {
             get => _stopReason;
@@ -67,6 +70,7 @@ namespace ModelsLab.Completions
         /// Log probabilities of the prompt tokens, or null when not requested
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("prompt_logprobs")]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("prompt_logprobs", "/definitions/CompletionChoice/properties/prompt_logprobs")]
         public global::System.Text.Json.JsonElement? PromptLogprobs
         {
             get => _promptLogprobs;
@@ -81,17 +85,13 @@ namespace ModelsLab.Completions
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>
-        /// Checks this object, and every object inside it, against the contract's rules.
+        /// Checks this object, and everything inside it, against the contract's rules, exactly as the contract server and the analyzers do.
         /// </summary>
         /// <returns>
         /// Every violation, with its JSON path, the rule and the value; an empty list when the object is valid.
         /// </returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.ModelsLabContractViolation> Validate()
-        {
-            var violations = new global::System.Collections.Generic.List<global::ModelsLab.Completions.ModelsLabContractViolation>();
-            CollectViolations(violations, "$");
-            return violations;
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.ModelsLabContractViolation> Validate() =>
+            global::ModelsLab.Completions.ModelsLabValidationHelpers.Validate(this, JsonConverter.Instance, "/definitions/CompletionChoice");
 
         /// <summary>
         /// Throws when <see cref="Validate"/> finds any violation.
@@ -106,20 +106,12 @@ namespace ModelsLab.Completions
             }
         }
 
-        internal void CollectViolations(global::System.Collections.Generic.List<global::ModelsLab.Completions.ModelsLabContractViolation> violations, string path)
-        {
-            if (Text is null)
-            {
-                violations.Add(new global::ModelsLab.Completions.ModelsLabContractViolation(path + ".text", "is required", null));
-            }
-        }
-
         /// <summary>
         /// Starts a builder that checks every value against the contract as it is set.
         /// </summary>
         /// <param name="text">The generated text</param>
         /// <param name="index">The index of the choice in the list of choices</param>
-        public static Builder CreateBuilder(string text, int index) => new Builder(text, index);
+        public static Builder CreateBuilder([global::ModelsLab.Completions.ModelsLabSchemaAttribute("text", "/definitions/CompletionChoice/properties/text")] string text, [global::ModelsLab.Completions.ModelsLabSchemaAttribute("index", "/definitions/CompletionChoice/properties/index")] int index) => new Builder(text, index);
 
         /// <summary>
         /// Builds a <see cref="CompletionChoice"/>: each <c>With</c> method rejects a value outside the contract at once, naming the field, the rule and the value.
@@ -144,7 +136,9 @@ namespace ModelsLab.Completions
                 {
                     throw new global::System.ArgumentNullException(nameof(text), "'text' must not be null.");
                 }
+                global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(text, "/definitions/CompletionChoice/properties/text", "text", nameof(text));
                 _text = text;
+                global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument((long)index, "/definitions/CompletionChoice/properties/index", "index", nameof(index));
                 _index = index;
             }
 
@@ -153,8 +147,16 @@ namespace ModelsLab.Completions
             /// </summary>
             /// <param name="logprobs">The value to send.</param>
             /// <returns>This builder.</returns>
-            public Builder WithLogprobs([global::System.ComponentModel.DataAnnotations.Display(Name = "logprobs")] global::System.Text.Json.JsonElement? logprobs)
+            public Builder WithLogprobs([global::ModelsLab.Completions.ModelsLabSchemaAttribute("logprobs", "/definitions/CompletionChoice/properties/logprobs")] global::System.Text.Json.JsonElement? logprobs)
             {
+                if (logprobs is { } checked_Logprobs)
+                {
+                    global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(global::ModelsLab.Completions.ModelsLabValidationHelpers.ToRulesJson(writer =>
+                    {
+                        var options = global::ModelsLab.Completions.ModelsLabJsonHelpers.PlainOptions;
+                        checked_Logprobs.WriteTo(writer);
+                    }), "/definitions/CompletionChoice/properties/logprobs", "logprobs", nameof(logprobs));
+                }
                 _logprobs = logprobs;
                 _logprobsIsSet = true;
                 return this;
@@ -165,8 +167,12 @@ namespace ModelsLab.Completions
             /// </summary>
             /// <param name="finishReason">The value to send.</param>
             /// <returns>This builder.</returns>
-            public Builder WithFinishReason([global::System.ComponentModel.DataAnnotations.Display(Name = "finish_reason")] global::ModelsLab.Completions.CompletionChoiceFinishReason? finishReason)
+            public Builder WithFinishReason([global::ModelsLab.Completions.ModelsLabSchemaAttribute("finish_reason", "/definitions/CompletionChoice/properties/finish_reason")] global::ModelsLab.Completions.CompletionChoiceFinishReason? finishReason)
             {
+                if (finishReason is { } checked_FinishReason)
+                {
+                    global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(checked_FinishReason, global::ModelsLab.Completions.CompletionChoiceFinishReason.JsonConverter.Instance, "/definitions/CompletionChoice/properties/finish_reason", "finish_reason", nameof(finishReason));
+                }
                 _finishReason = finishReason;
                 _finishReasonIsSet = true;
                 return this;
@@ -177,8 +183,12 @@ namespace ModelsLab.Completions
             /// </summary>
             /// <param name="stopReason">The value to send.</param>
             /// <returns>This builder.</returns>
-            public Builder WithStopReason([global::System.ComponentModel.DataAnnotations.Display(Name = "stop_reason")] string? stopReason)
+            public Builder WithStopReason([global::ModelsLab.Completions.ModelsLabSchemaAttribute("stop_reason", "/definitions/CompletionChoice/properties/stop_reason")] string? stopReason)
             {
+                if (stopReason is { } checked_StopReason)
+                {
+                    global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(checked_StopReason, "/definitions/CompletionChoice/properties/stop_reason", "stop_reason", nameof(stopReason));
+                }
                 _stopReason = stopReason;
                 _stopReasonIsSet = true;
                 return this;
@@ -189,8 +199,16 @@ namespace ModelsLab.Completions
             /// </summary>
             /// <param name="promptLogprobs">The value to send.</param>
             /// <returns>This builder.</returns>
-            public Builder WithPromptLogprobs([global::System.ComponentModel.DataAnnotations.Display(Name = "prompt_logprobs")] global::System.Text.Json.JsonElement? promptLogprobs)
+            public Builder WithPromptLogprobs([global::ModelsLab.Completions.ModelsLabSchemaAttribute("prompt_logprobs", "/definitions/CompletionChoice/properties/prompt_logprobs")] global::System.Text.Json.JsonElement? promptLogprobs)
             {
+                if (promptLogprobs is { } checked_PromptLogprobs)
+                {
+                    global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(global::ModelsLab.Completions.ModelsLabValidationHelpers.ToRulesJson(writer =>
+                    {
+                        var options = global::ModelsLab.Completions.ModelsLabJsonHelpers.PlainOptions;
+                        checked_PromptLogprobs.WriteTo(writer);
+                    }), "/definitions/CompletionChoice/properties/prompt_logprobs", "prompt_logprobs", nameof(promptLogprobs));
+                }
                 _promptLogprobs = promptLogprobs;
                 _promptLogprobsIsSet = true;
                 return this;
@@ -380,9 +398,9 @@ namespace ModelsLab.Completions
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(Name0);
-                if (value.Text is { } nonNull55)
+                if (value.Text is { } nonNull6)
                 {
-                    writer.WriteStringValue(nonNull55);
+                    writer.WriteStringValue(nonNull6);
                 }
                 else
                 {
@@ -393,9 +411,9 @@ namespace ModelsLab.Completions
                 if (value._logprobsIsSet || value._logprobs is not null)
                 {
                     writer.WritePropertyName(Name2);
-                    if (value._logprobs is { } nonNull59)
+                    if (value._logprobs is { } nonNull10)
                     {
-                        nonNull59.WriteTo(writer);
+                        nonNull10.WriteTo(writer);
                     }
                     else
                     {
@@ -405,9 +423,9 @@ namespace ModelsLab.Completions
                 if (value._finishReasonIsSet || value._finishReason is not null)
                 {
                     writer.WritePropertyName(Name3);
-                    if (value._finishReason is { } nonNull61)
+                    if (value._finishReason is { } nonNull12)
                     {
-                        global::ModelsLab.Completions.CompletionChoiceFinishReason.JsonConverter.Instance.Write(writer, nonNull61, options);
+                        global::ModelsLab.Completions.CompletionChoiceFinishReason.JsonConverter.Instance.Write(writer, nonNull12, options);
                     }
                     else
                     {
@@ -417,9 +435,9 @@ namespace ModelsLab.Completions
                 if (value._stopReasonIsSet || value._stopReason is not null)
                 {
                     writer.WritePropertyName(Name4);
-                    if (value._stopReason is { } nonNull63)
+                    if (value._stopReason is { } nonNull14)
                     {
-                        writer.WriteStringValue(nonNull63);
+                        writer.WriteStringValue(nonNull14);
                     }
                     else
                     {
@@ -429,9 +447,9 @@ namespace ModelsLab.Completions
                 if (value._promptLogprobsIsSet || value._promptLogprobs is not null)
                 {
                     writer.WritePropertyName(Name5);
-                    if (value._promptLogprobs is { } nonNull65)
+                    if (value._promptLogprobs is { } nonNull16)
                     {
-                        nonNull65.WriteTo(writer);
+                        nonNull16.WriteTo(writer);
                     }
                     else
                     {

@@ -17,7 +17,7 @@ namespace ModelsLab.Completions
         /// Prompt(s) to generate completions for
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("prompt")]
-        [global::System.ComponentModel.DataAnnotations.Required]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("prompt", "/definitions/CompletionRequest/properties/prompt")]
         public required global::ModelsLab.Completions.CompletionRequestPrompt Prompt { get; init; }
 
         /// <summary>
@@ -27,7 +27,9 @@ namespace ModelsLab.Completions
         /// Left unset, the property is not sent and the server's default applies: &quot;ModelsLab/Llama-3.1-8b-Uncensored-Dare&quot;.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("model")]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("model", "/definitions/CompletionRequest/properties/model")]
         public string? Model { get; init; }
+        private bool _modelWasNull;
 
         /// <summary>
         /// Maximum number of tokens allowed in the response
@@ -36,8 +38,9 @@ namespace ModelsLab.Completions
         /// Left unset, the property is not sent and the server's default applies: 128.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
-        [global::System.ComponentModel.DataAnnotations.Range(1, 44000)]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("max_tokens", "/definitions/CompletionRequest/properties/max_tokens")]
         public int? MaxTokens { get; init; }
+        private bool _maxTokensWasNull;
 
         /// <summary>
         /// Sampling temperature for randomness
@@ -46,8 +49,9 @@ namespace ModelsLab.Completions
         /// Left unset, the property is not sent and the server's default applies: 1.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("temperature")]
-        [global::System.ComponentModel.DataAnnotations.Range(0d, 2d)]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("temperature", "/definitions/CompletionRequest/properties/temperature")]
         public double? Temperature { get; init; }
+        private bool _temperatureWasNull;
 
         /// <summary>
         /// Nucleus sampling parameter
@@ -56,8 +60,9 @@ namespace ModelsLab.Completions
         /// Left unset, the property is not sent and the server's default applies: 1.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("top_p")]
-        [global::System.ComponentModel.DataAnnotations.Range(0d, 1d)]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("top_p", "/definitions/CompletionRequest/properties/top_p")]
         public double? TopP { get; init; }
+        private bool _topPWasNull;
 
         /// <summary>
         /// Presence penalty for token repetition
@@ -66,8 +71,9 @@ namespace ModelsLab.Completions
         /// Left unset, the property is not sent and the server's default applies: 0.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
-        [global::System.ComponentModel.DataAnnotations.Range(-2d, 2d)]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("presence_penalty", "/definitions/CompletionRequest/properties/presence_penalty")]
         public double? PresencePenalty { get; init; }
+        private bool _presencePenaltyWasNull;
 
         /// <summary>
         /// Frequency penalty for token repetition
@@ -76,8 +82,9 @@ namespace ModelsLab.Completions
         /// Left unset, the property is not sent and the server's default applies: 0.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
-        [global::System.ComponentModel.DataAnnotations.Range(-2d, 2d)]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("frequency_penalty", "/definitions/CompletionRequest/properties/frequency_penalty")]
         public double? FrequencyPenalty { get; init; }
+        private bool _frequencyPenaltyWasNull;
 
         /// <summary>
         /// Whether to stream back partial progress
@@ -86,13 +93,17 @@ namespace ModelsLab.Completions
         /// Left unset, the property is not sent and the server's default applies: false.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("stream")]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("stream", "/definitions/CompletionRequest/properties/stream")]
         public bool? Stream { get; init; }
+        private bool _streamWasNull;
 
         /// <summary>
         /// Stop sequences to end generation
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("stop")]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("stop", "/definitions/CompletionRequest/properties/stop")]
         public global::ModelsLab.Completions.CompletionRequestStop? Stop { get; init; }
+        private bool _stopWasNull;
 
         /// <summary>
         /// Properties the contract does not name, as received; they are written back when this object is serialized, so nothing is lost in a round trip.
@@ -135,17 +146,13 @@ namespace ModelsLab.Completions
         }
 
         /// <summary>
-        /// Checks this object, and every object inside it, against the contract's rules.
+        /// Checks this object, and everything inside it, against the contract's rules, exactly as the contract server and the analyzers do.
         /// </summary>
         /// <returns>
         /// Every violation, with its JSON path, the rule and the value; an empty list when the object is valid.
         /// </returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.ModelsLabContractViolation> Validate()
-        {
-            var violations = new global::System.Collections.Generic.List<global::ModelsLab.Completions.ModelsLabContractViolation>();
-            CollectViolations(violations, "$");
-            return violations;
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.ModelsLabContractViolation> Validate() =>
+            global::ModelsLab.Completions.ModelsLabValidationHelpers.Validate(this, JsonConverter.Instance, "/definitions/CompletionRequest");
 
         /// <summary>
         /// Throws when <see cref="Validate"/> finds any violation.
@@ -160,54 +167,11 @@ namespace ModelsLab.Completions
             }
         }
 
-        internal void CollectViolations(global::System.Collections.Generic.List<global::ModelsLab.Completions.ModelsLabContractViolation> violations, string path)
-        {
-            if (Prompt is null)
-            {
-                violations.Add(new global::ModelsLab.Completions.ModelsLabContractViolation(path + ".prompt", "is required", null));
-            }
-            if (MaxTokens is { } value2)
-            {
-                if (!(value2 >= 1 && value2 <= 44000))
-                {
-                    violations.Add(new global::ModelsLab.Completions.ModelsLabContractViolation(path + ".max_tokens", "must be between 1 and 44000", value2.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                }
-            }
-            if (Temperature is { } value3)
-            {
-                if (!(double.IsFinite(value3) && value3 >= 0d && value3 <= 2d))
-                {
-                    violations.Add(new global::ModelsLab.Completions.ModelsLabContractViolation(path + ".temperature", "must be between 0 and 2", value3.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture)));
-                }
-            }
-            if (TopP is { } value4)
-            {
-                if (!(double.IsFinite(value4) && value4 >= 0d && value4 <= 1d))
-                {
-                    violations.Add(new global::ModelsLab.Completions.ModelsLabContractViolation(path + ".top_p", "must be between 0 and 1", value4.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture)));
-                }
-            }
-            if (PresencePenalty is { } value5)
-            {
-                if (!(double.IsFinite(value5) && value5 >= -2d && value5 <= 2d))
-                {
-                    violations.Add(new global::ModelsLab.Completions.ModelsLabContractViolation(path + ".presence_penalty", "must be between -2 and 2", value5.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture)));
-                }
-            }
-            if (FrequencyPenalty is { } value6)
-            {
-                if (!(double.IsFinite(value6) && value6 >= -2d && value6 <= 2d))
-                {
-                    violations.Add(new global::ModelsLab.Completions.ModelsLabContractViolation(path + ".frequency_penalty", "must be between -2 and 2", value6.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture)));
-                }
-            }
-        }
-
         /// <summary>
         /// Starts a builder that checks every value against the contract as it is set.
         /// </summary>
         /// <param name="prompt">Prompt(s) to generate completions for</param>
-        public static Builder CreateBuilder(global::ModelsLab.Completions.CompletionRequestPrompt prompt) => new Builder(prompt);
+        public static Builder CreateBuilder([global::ModelsLab.Completions.ModelsLabSchemaAttribute("prompt", "/definitions/CompletionRequest/properties/prompt")] global::ModelsLab.Completions.CompletionRequestPrompt prompt) => new Builder(prompt);
 
         /// <summary>
         /// Builds a <see cref="CompletionRequest"/>: each <c>With</c> method rejects a value outside the contract at once, naming the field, the rule and the value.
@@ -231,6 +195,7 @@ namespace ModelsLab.Completions
                 {
                     throw new global::System.ArgumentNullException(nameof(prompt), "'prompt' must not be null.");
                 }
+                global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(prompt, global::ModelsLab.Completions.CompletionRequestPrompt.JsonConverter.Instance, "/definitions/CompletionRequest/properties/prompt", "prompt", nameof(prompt));
                 _prompt = prompt;
             }
 
@@ -239,12 +204,13 @@ namespace ModelsLab.Completions
             /// </summary>
             /// <param name="model">The value to send.</param>
             /// <returns>This builder.</returns>
-            public Builder WithModel([global::System.ComponentModel.DataAnnotations.Display(Name = "model")] string model)
+            public Builder WithModel([global::ModelsLab.Completions.ModelsLabSchemaAttribute("model", "/definitions/CompletionRequest/properties/model")] string model)
             {
                 if (model is null)
                 {
                     throw new global::System.ArgumentNullException(nameof(model), "'model' must not be null.");
                 }
+                global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(model, "/definitions/CompletionRequest/properties/model", "model", nameof(model));
                 _model = model;
                 return this;
             }
@@ -254,12 +220,9 @@ namespace ModelsLab.Completions
             /// </summary>
             /// <param name="maxTokens">The value to send.</param>
             /// <returns>This builder.</returns>
-            public Builder WithMaxTokens([global::System.ComponentModel.DataAnnotations.Display(Name = "max_tokens")][global::System.ComponentModel.DataAnnotations.Range(1, 44000)] int maxTokens)
+            public Builder WithMaxTokens([global::ModelsLab.Completions.ModelsLabSchemaAttribute("max_tokens", "/definitions/CompletionRequest/properties/max_tokens")] int maxTokens)
             {
-                if (!(maxTokens >= 1 && maxTokens <= 44000))
-                {
-                    throw new global::System.ArgumentOutOfRangeException(nameof(maxTokens), "'max_tokens' must be between 1 and 44000; " + maxTokens.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is out of range.");
-                }
+                global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument((long)maxTokens, "/definitions/CompletionRequest/properties/max_tokens", "max_tokens", nameof(maxTokens));
                 _maxTokens = maxTokens;
                 return this;
             }
@@ -269,12 +232,9 @@ namespace ModelsLab.Completions
             /// </summary>
             /// <param name="temperature">The value to send.</param>
             /// <returns>This builder.</returns>
-            public Builder WithTemperature([global::System.ComponentModel.DataAnnotations.Display(Name = "temperature")][global::System.ComponentModel.DataAnnotations.Range(0d, 2d)] double temperature)
+            public Builder WithTemperature([global::ModelsLab.Completions.ModelsLabSchemaAttribute("temperature", "/definitions/CompletionRequest/properties/temperature")] double temperature)
             {
-                if (!(double.IsFinite(temperature) && temperature >= 0d && temperature <= 2d))
-                {
-                    throw new global::System.ArgumentOutOfRangeException(nameof(temperature), "'temperature' must be between 0 and 2; " + temperature.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) + " is out of range.");
-                }
+                global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(temperature, "/definitions/CompletionRequest/properties/temperature", "temperature", nameof(temperature));
                 _temperature = temperature;
                 return this;
             }
@@ -284,12 +244,9 @@ namespace ModelsLab.Completions
             /// </summary>
             /// <param name="topP">The value to send.</param>
             /// <returns>This builder.</returns>
-            public Builder WithTopP([global::System.ComponentModel.DataAnnotations.Display(Name = "top_p")][global::System.ComponentModel.DataAnnotations.Range(0d, 1d)] double topP)
+            public Builder WithTopP([global::ModelsLab.Completions.ModelsLabSchemaAttribute("top_p", "/definitions/CompletionRequest/properties/top_p")] double topP)
             {
-                if (!(double.IsFinite(topP) && topP >= 0d && topP <= 1d))
-                {
-                    throw new global::System.ArgumentOutOfRangeException(nameof(topP), "'top_p' must be between 0 and 1; " + topP.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) + " is out of range.");
-                }
+                global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(topP, "/definitions/CompletionRequest/properties/top_p", "top_p", nameof(topP));
                 _topP = topP;
                 return this;
             }
@@ -299,12 +256,9 @@ namespace ModelsLab.Completions
             /// </summary>
             /// <param name="presencePenalty">The value to send.</param>
             /// <returns>This builder.</returns>
-            public Builder WithPresencePenalty([global::System.ComponentModel.DataAnnotations.Display(Name = "presence_penalty")][global::System.ComponentModel.DataAnnotations.Range(-2d, 2d)] double presencePenalty)
+            public Builder WithPresencePenalty([global::ModelsLab.Completions.ModelsLabSchemaAttribute("presence_penalty", "/definitions/CompletionRequest/properties/presence_penalty")] double presencePenalty)
             {
-                if (!(double.IsFinite(presencePenalty) && presencePenalty >= -2d && presencePenalty <= 2d))
-                {
-                    throw new global::System.ArgumentOutOfRangeException(nameof(presencePenalty), "'presence_penalty' must be between -2 and 2; " + presencePenalty.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) + " is out of range.");
-                }
+                global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(presencePenalty, "/definitions/CompletionRequest/properties/presence_penalty", "presence_penalty", nameof(presencePenalty));
                 _presencePenalty = presencePenalty;
                 return this;
             }
@@ -314,12 +268,9 @@ namespace ModelsLab.Completions
             /// </summary>
             /// <param name="frequencyPenalty">The value to send.</param>
             /// <returns>This builder.</returns>
-            public Builder WithFrequencyPenalty([global::System.ComponentModel.DataAnnotations.Display(Name = "frequency_penalty")][global::System.ComponentModel.DataAnnotations.Range(-2d, 2d)] double frequencyPenalty)
+            public Builder WithFrequencyPenalty([global::ModelsLab.Completions.ModelsLabSchemaAttribute("frequency_penalty", "/definitions/CompletionRequest/properties/frequency_penalty")] double frequencyPenalty)
             {
-                if (!(double.IsFinite(frequencyPenalty) && frequencyPenalty >= -2d && frequencyPenalty <= 2d))
-                {
-                    throw new global::System.ArgumentOutOfRangeException(nameof(frequencyPenalty), "'frequency_penalty' must be between -2 and 2; " + frequencyPenalty.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) + " is out of range.");
-                }
+                global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(frequencyPenalty, "/definitions/CompletionRequest/properties/frequency_penalty", "frequency_penalty", nameof(frequencyPenalty));
                 _frequencyPenalty = frequencyPenalty;
                 return this;
             }
@@ -329,8 +280,9 @@ namespace ModelsLab.Completions
             /// </summary>
             /// <param name="stream">The value to send.</param>
             /// <returns>This builder.</returns>
-            public Builder WithStream([global::System.ComponentModel.DataAnnotations.Display(Name = "stream")] bool stream)
+            public Builder WithStream([global::ModelsLab.Completions.ModelsLabSchemaAttribute("stream", "/definitions/CompletionRequest/properties/stream")] bool stream)
             {
+                global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(stream, "/definitions/CompletionRequest/properties/stream", "stream", nameof(stream));
                 _stream = stream;
                 return this;
             }
@@ -340,12 +292,13 @@ namespace ModelsLab.Completions
             /// </summary>
             /// <param name="stop">The value to send.</param>
             /// <returns>This builder.</returns>
-            public Builder WithStop([global::System.ComponentModel.DataAnnotations.Display(Name = "stop")] global::ModelsLab.Completions.CompletionRequestStop stop)
+            public Builder WithStop([global::ModelsLab.Completions.ModelsLabSchemaAttribute("stop", "/definitions/CompletionRequest/properties/stop")] global::ModelsLab.Completions.CompletionRequestStop stop)
             {
                 if (stop is null)
                 {
                     throw new global::System.ArgumentNullException(nameof(stop), "'stop' must not be null.");
                 }
+                global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(stop, global::ModelsLab.Completions.CompletionRequestStop.JsonConverter.Instance, "/definitions/CompletionRequest/properties/stop", "stop", nameof(stop));
                 _stop = stop;
                 return this;
             }
@@ -399,13 +352,21 @@ namespace ModelsLab.Completions
                 global::ModelsLab.Completions.CompletionRequestPrompt? value0 = default;
                 var seen0 = false;
                 string? value1 = default;
+                var null1 = false;
                 int? value2 = default;
+                var null2 = false;
                 double? value3 = default;
+                var null3 = false;
                 double? value4 = default;
+                var null4 = false;
                 double? value5 = default;
+                var null5 = false;
                 double? value6 = default;
+                var null6 = false;
                 bool? value7 = default;
+                var null7 = false;
                 global::ModelsLab.Completions.CompletionRequestStop? value8 = default;
+                var null8 = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
@@ -420,7 +381,7 @@ namespace ModelsLab.Completions
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            value1 = null;
+                            null1 = true;
                         }
                         else
                         {
@@ -432,7 +393,7 @@ namespace ModelsLab.Completions
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            value2 = null;
+                            null2 = true;
                         }
                         else
                         {
@@ -444,7 +405,7 @@ namespace ModelsLab.Completions
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            value3 = null;
+                            null3 = true;
                         }
                         else
                         {
@@ -456,7 +417,7 @@ namespace ModelsLab.Completions
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            value4 = null;
+                            null4 = true;
                         }
                         else
                         {
@@ -468,7 +429,7 @@ namespace ModelsLab.Completions
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            value5 = null;
+                            null5 = true;
                         }
                         else
                         {
@@ -480,7 +441,7 @@ namespace ModelsLab.Completions
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            value6 = null;
+                            null6 = true;
                         }
                         else
                         {
@@ -492,7 +453,7 @@ namespace ModelsLab.Completions
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            value7 = null;
+                            null7 = true;
                         }
                         else
                         {
@@ -504,7 +465,7 @@ namespace ModelsLab.Completions
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            value8 = null;
+                            null8 = true;
                         }
                         else
                         {
@@ -535,6 +496,14 @@ namespace ModelsLab.Completions
                     Stop = value8,
                     AdditionalProperties = additional,
                 };
+                result._modelWasNull = null1;
+                result._maxTokensWasNull = null2;
+                result._temperatureWasNull = null3;
+                result._topPWasNull = null4;
+                result._presencePenaltyWasNull = null5;
+                result._frequencyPenaltyWasNull = null6;
+                result._streamWasNull = null7;
+                result._stopWasNull = null8;
                 return result;
             }
 
@@ -543,9 +512,9 @@ namespace ModelsLab.Completions
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(Name0);
-                if (value.Prompt is { } nonNull27)
+                if (value.Prompt is { } nonNull9)
                 {
-                    global::ModelsLab.Completions.CompletionRequestPrompt.JsonConverter.Instance.Write(writer, nonNull27, options);
+                    global::ModelsLab.Completions.CompletionRequestPrompt.JsonConverter.Instance.Write(writer, nonNull9, options);
                 }
                 else
                 {
@@ -555,34 +524,66 @@ namespace ModelsLab.Completions
                 {
                     writer.WriteString(Name1, property1);
                 }
+                else if (value._modelWasNull)
+                {
+                    writer.WriteNull(Name1);
+                }
                 if (value.MaxTokens is { } property2)
                 {
                     writer.WriteNumber(Name2, property2);
+                }
+                else if (value._maxTokensWasNull)
+                {
+                    writer.WriteNull(Name2);
                 }
                 if (value.Temperature is { } property3)
                 {
                     writer.WriteNumber(Name3, property3);
                 }
+                else if (value._temperatureWasNull)
+                {
+                    writer.WriteNull(Name3);
+                }
                 if (value.TopP is { } property4)
                 {
                     writer.WriteNumber(Name4, property4);
+                }
+                else if (value._topPWasNull)
+                {
+                    writer.WriteNull(Name4);
                 }
                 if (value.PresencePenalty is { } property5)
                 {
                     writer.WriteNumber(Name5, property5);
                 }
+                else if (value._presencePenaltyWasNull)
+                {
+                    writer.WriteNull(Name5);
+                }
                 if (value.FrequencyPenalty is { } property6)
                 {
                     writer.WriteNumber(Name6, property6);
+                }
+                else if (value._frequencyPenaltyWasNull)
+                {
+                    writer.WriteNull(Name6);
                 }
                 if (value.Stream is { } property7)
                 {
                     writer.WriteBoolean(Name7, property7);
                 }
+                else if (value._streamWasNull)
+                {
+                    writer.WriteNull(Name7);
+                }
                 if (value.Stop is { } property8)
                 {
                     writer.WritePropertyName(Name8);
                     global::ModelsLab.Completions.CompletionRequestStop.JsonConverter.Instance.Write(writer, property8, options);
+                }
+                else if (value._stopWasNull)
+                {
+                    writer.WriteNull(Name8);
                 }
                 if (value.AdditionalProperties is { } additional)
                 {

@@ -16,37 +16,42 @@ namespace ModelsLab.Completions
         /// <summary>
         /// The object type, which is always text_completion
         /// </summary>
+        /// <remarks>
+        /// The contract allows only &quot;text_completion&quot;, which is set for you.
+        /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("object")]
-        [global::System.ComponentModel.DataAnnotations.Required]
-        [global::System.ComponentModel.DataAnnotations.AllowedValues("text_completion")]
-        public required global::ModelsLab.Completions.CompletionResponseObject Object { get; init; }
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("object", "/definitions/CompletionResponse/properties/object")]
+        public string? Object { get; init; } = "text_completion";
+        private bool _objectWasNull;
 
         /// <summary>
         /// The Unix timestamp (in seconds) of when the completion was created
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("created")]
-        [global::System.ComponentModel.DataAnnotations.Required]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("created", "/definitions/CompletionResponse/properties/created")]
         public required long Created { get; init; }
 
         /// <summary>
         /// The model used for completion
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("model")]
-        [global::System.ComponentModel.DataAnnotations.Required]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("model", "/definitions/CompletionResponse/properties/model")]
         public required string Model { get; init; }
 
         /// <summary>
         /// The list of completion choices the model generated for the input prompt
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("choices")]
-        [global::System.ComponentModel.DataAnnotations.Required]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("choices", "/definitions/CompletionResponse/properties/choices")]
         public required global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.CompletionChoice> Choices { get; init; }
 
         /// <summary>
         /// Usage statistics for the completion request.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("usage")]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("usage", "/definitions/CompletionResponse/properties/usage")]
         public global::ModelsLab.Completions.CompletionUsage? Usage { get; init; }
+        private bool _usageWasNull;
 
         /// <summary>
         /// Properties the contract does not name, as received; they are written back when this object is serialized, so nothing is lost in a round trip.
@@ -54,17 +59,13 @@ namespace ModelsLab.Completions
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>
-        /// Checks this object, and every object inside it, against the contract's rules.
+        /// Checks this object, and everything inside it, against the contract's rules, exactly as the contract server and the analyzers do.
         /// </summary>
         /// <returns>
         /// Every violation, with its JSON path, the rule and the value; an empty list when the object is valid.
         /// </returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.ModelsLabContractViolation> Validate()
-        {
-            var violations = new global::System.Collections.Generic.List<global::ModelsLab.Completions.ModelsLabContractViolation>();
-            CollectViolations(violations, "$");
-            return violations;
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.ModelsLabContractViolation> Validate() =>
+            global::ModelsLab.Completions.ModelsLabValidationHelpers.Validate(this, JsonConverter.Instance, "/definitions/CompletionResponse");
 
         /// <summary>
         /// Throws when <see cref="Validate"/> finds any violation.
@@ -79,47 +80,13 @@ namespace ModelsLab.Completions
             }
         }
 
-        internal void CollectViolations(global::System.Collections.Generic.List<global::ModelsLab.Completions.ModelsLabContractViolation> violations, string path)
-        {
-            if (Object is { } value0)
-            {
-                if (!value0.IsKnown)
-                {
-                    violations.Add(new global::ModelsLab.Completions.ModelsLabContractViolation(path + ".object", "must be one of 'text_completion'", "'" + global::ModelsLab.Completions.ModelsLabValidationHelpers.Excerpt(value0.Value) + "'"));
-                }
-            }
-            if (Model is null)
-            {
-                violations.Add(new global::ModelsLab.Completions.ModelsLabContractViolation(path + ".model", "is required", null));
-            }
-            if (Choices is null)
-            {
-                violations.Add(new global::ModelsLab.Completions.ModelsLabContractViolation(path + ".choices", "is required", null));
-            }
-            if (Choices is { } value3)
-            {
-                for (var i0 = 0; i0 < value3.Count; i0++)
-                {
-                    {
-                        var item0 = value3[i0];
-                        item0.CollectViolations(violations, path + ".choices" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                    }
-                }
-            }
-            if (Usage is { } value4)
-            {
-                value4.CollectViolations(violations, path + ".usage");
-            }
-        }
-
         /// <summary>
         /// Starts a builder that checks every value against the contract as it is set.
         /// </summary>
-        /// <param name="object">The object type, which is always text_completion</param>
         /// <param name="created">The Unix timestamp (in seconds) of when the completion was created</param>
         /// <param name="model">The model used for completion</param>
         /// <param name="choices">The list of completion choices the model generated for the input prompt</param>
-        public static Builder CreateBuilder(global::ModelsLab.Completions.CompletionResponseObject @object, long created, string model, global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.CompletionChoice> choices) => new Builder(@object, created, model, choices);
+        public static Builder CreateBuilder([global::ModelsLab.Completions.ModelsLabSchemaAttribute("created", "/definitions/CompletionResponse/properties/created")] long created, [global::ModelsLab.Completions.ModelsLabSchemaAttribute("model", "/definitions/CompletionResponse/properties/model")] string model, [global::ModelsLab.Completions.ModelsLabSchemaAttribute("choices", "/definitions/CompletionResponse/properties/choices")] global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.CompletionChoice> choices) => new Builder(created, model, choices);
 
         /// <summary>
         /// Builds a <see cref="CompletionResponse"/>: each <c>With</c> method rejects a value outside the contract at once, naming the field, the rule and the value.
@@ -127,29 +94,35 @@ namespace ModelsLab.Completions
         [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
         public sealed partial class Builder
         {
-            private global::ModelsLab.Completions.CompletionResponseObject _object;
             private long _created;
             private string _model;
             private global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.CompletionChoice> _choices;
             private global::ModelsLab.Completions.CompletionUsage? _usage;
 
-            internal Builder(global::ModelsLab.Completions.CompletionResponseObject @object, long created, string model, global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.CompletionChoice> choices)
+            internal Builder(long created, string model, global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.CompletionChoice> choices)
             {
-                if (!@object.IsKnown)
-                {
-                    throw new global::System.ArgumentOutOfRangeException(nameof(@object), "'object' must be one of 'text_completion'; " + "'" + global::ModelsLab.Completions.ModelsLabValidationHelpers.Excerpt(@object.Value) + "'" + " is not allowed.");
-                }
-                _object = @object;
+                global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument((long)created, "/definitions/CompletionResponse/properties/created", "created", nameof(created));
                 _created = created;
                 if (model is null)
                 {
                     throw new global::System.ArgumentNullException(nameof(model), "'model' must not be null.");
                 }
+                global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(model, "/definitions/CompletionResponse/properties/model", "model", nameof(model));
                 _model = model;
                 if (choices is null)
                 {
                     throw new global::System.ArgumentNullException(nameof(choices), "'choices' must not be null.");
                 }
+                global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(global::ModelsLab.Completions.ModelsLabValidationHelpers.ToRulesJson(writer =>
+                {
+                    var options = global::ModelsLab.Completions.ModelsLabJsonHelpers.PlainOptions;
+                    writer.WriteStartArray();
+                    foreach (var item1 in choices)
+                    {
+                        global::ModelsLab.Completions.CompletionChoice.JsonConverter.Instance.Write(writer, item1, options);
+                    }
+                    writer.WriteEndArray();
+                }), "/definitions/CompletionResponse/properties/choices", "choices", nameof(choices));
                 _choices = choices;
             }
 
@@ -158,12 +131,13 @@ namespace ModelsLab.Completions
             /// </summary>
             /// <param name="usage">The value to send.</param>
             /// <returns>This builder.</returns>
-            public Builder WithUsage([global::System.ComponentModel.DataAnnotations.Display(Name = "usage")] global::ModelsLab.Completions.CompletionUsage usage)
+            public Builder WithUsage([global::ModelsLab.Completions.ModelsLabSchemaAttribute("usage", "/definitions/CompletionResponse/properties/usage")] global::ModelsLab.Completions.CompletionUsage usage)
             {
                 if (usage is null)
                 {
                     throw new global::System.ArgumentNullException(nameof(usage), "'usage' must not be null.");
                 }
+                global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(usage, global::ModelsLab.Completions.CompletionUsage.JsonConverter.Instance, "/definitions/CompletionResponse/properties/usage", "usage", nameof(usage));
                 _usage = usage;
                 return this;
             }
@@ -175,7 +149,6 @@ namespace ModelsLab.Completions
             {
                 var result = new global::ModelsLab.Completions.CompletionResponse
                 {
-                    Object = _object,
                     Created = _created,
                     Model = _model,
                     Choices = _choices,
@@ -206,8 +179,9 @@ namespace ModelsLab.Completions
             public override global::ModelsLab.Completions.CompletionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 global::ModelsLab.Completions.ModelsLabJsonHelpers.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                global::ModelsLab.Completions.CompletionResponseObject value0 = default;
+                string? value0 = default;
                 var seen0 = false;
+                var null0 = false;
                 long value1 = default;
                 var seen1 = false;
                 string? value2 = default;
@@ -215,13 +189,21 @@ namespace ModelsLab.Completions
                 global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.CompletionChoice>? value3 = default;
                 var seen3 = false;
                 global::ModelsLab.Completions.CompletionUsage? value4 = default;
+                var null4 = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
                     if (reader.ValueTextEquals("object"u8))
                     {
                         reader.Read();
-                        value0 = global::ModelsLab.Completions.CompletionResponseObject.JsonConverter.Instance.Read(ref reader, typeof(global::ModelsLab.Completions.CompletionResponseObject), options);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            null0 = true;
+                        }
+                        else
+                        {
+                            value0 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader);
+                        }
                         seen0 = true;
                     }
                     else if (reader.ValueTextEquals("created"u8))
@@ -240,14 +222,14 @@ namespace ModelsLab.Completions
                     {
                         reader.Read();
                         global::ModelsLab.Completions.ModelsLabJsonHelpers.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                        var list34 = new global::System.Collections.Generic.List<global::ModelsLab.Completions.CompletionChoice>();
+                        var list3 = new global::System.Collections.Generic.List<global::ModelsLab.Completions.CompletionChoice>();
                         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                         {
-                            global::ModelsLab.Completions.CompletionChoice item34;
-                            item34 = global::ModelsLab.Completions.CompletionChoice.JsonConverter.Instance.Read(ref reader, typeof(global::ModelsLab.Completions.CompletionChoice), options);
-                            list34.Add(item34);
+                            global::ModelsLab.Completions.CompletionChoice item3;
+                            item3 = global::ModelsLab.Completions.CompletionChoice.JsonConverter.Instance.Read(ref reader, typeof(global::ModelsLab.Completions.CompletionChoice), options);
+                            list3.Add(item3);
                         }
-                        value3 = list34.ToArray();
+                        value3 = list3.ToArray();
                         seen3 = true;
                     }
                     else if (reader.ValueTextEquals("usage"u8))
@@ -255,7 +237,7 @@ namespace ModelsLab.Completions
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            value4 = null;
+                            null4 = true;
                         }
                         else
                         {
@@ -294,6 +276,8 @@ namespace ModelsLab.Completions
                     Usage = value4,
                     AdditionalProperties = additional,
                 };
+                result._objectWasNull = null0;
+                result._usageWasNull = null4;
                 return result;
             }
 
@@ -301,26 +285,32 @@ namespace ModelsLab.Completions
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name0);
-                global::ModelsLab.Completions.CompletionResponseObject.JsonConverter.Instance.Write(writer, value.Object, options);
+                if (value.Object is { } property0)
+                {
+                    writer.WriteString(Name0, property0);
+                }
+                else if (value._objectWasNull)
+                {
+                    writer.WriteNull(Name0);
+                }
                 writer.WritePropertyName(Name1);
                 writer.WriteNumberValue(value.Created);
                 writer.WritePropertyName(Name2);
-                if (value.Model is { } nonNull41)
+                if (value.Model is { } nonNull8)
                 {
-                    writer.WriteStringValue(nonNull41);
+                    writer.WriteStringValue(nonNull8);
                 }
                 else
                 {
                     writer.WriteNullValue();
                 }
                 writer.WritePropertyName(Name3);
-                if (value.Choices is { } nonNull43)
+                if (value.Choices is { } nonNull10)
                 {
                     writer.WriteStartArray();
-                    foreach (var item44 in nonNull43)
+                    foreach (var item11 in nonNull10)
                     {
-                        global::ModelsLab.Completions.CompletionChoice.JsonConverter.Instance.Write(writer, item44, options);
+                        global::ModelsLab.Completions.CompletionChoice.JsonConverter.Instance.Write(writer, item11, options);
                     }
                     writer.WriteEndArray();
                 }
@@ -332,6 +322,10 @@ namespace ModelsLab.Completions
                 {
                     writer.WritePropertyName(Name4);
                     global::ModelsLab.Completions.CompletionUsage.JsonConverter.Instance.Write(writer, property4, options);
+                }
+                else if (value._usageWasNull)
+                {
+                    writer.WriteNull(Name4);
                 }
                 if (value.AdditionalProperties is { } additional)
                 {

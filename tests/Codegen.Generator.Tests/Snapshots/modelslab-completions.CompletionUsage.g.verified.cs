@@ -17,21 +17,21 @@ namespace ModelsLab.Completions
         /// Number of tokens in the prompt
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")]
-        [global::System.ComponentModel.DataAnnotations.Required]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("prompt_tokens", "/definitions/CompletionUsage/properties/prompt_tokens")]
         public required int PromptTokens { get; init; }
 
         /// <summary>
         /// Number of tokens in the generated completion
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("completion_tokens")]
-        [global::System.ComponentModel.DataAnnotations.Required]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("completion_tokens", "/definitions/CompletionUsage/properties/completion_tokens")]
         public required int CompletionTokens { get; init; }
 
         /// <summary>
         /// Total number of tokens used in the request (prompt + completion)
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
-        [global::System.ComponentModel.DataAnnotations.Required]
+        [global::ModelsLab.Completions.ModelsLabSchemaAttribute("total_tokens", "/definitions/CompletionUsage/properties/total_tokens")]
         public required int TotalTokens { get; init; }
 
         /// <summary>
@@ -40,17 +40,13 @@ namespace ModelsLab.Completions
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <summary>
-        /// Checks this object, and every object inside it, against the contract's rules.
+        /// Checks this object, and everything inside it, against the contract's rules, exactly as the contract server and the analyzers do.
         /// </summary>
         /// <returns>
         /// Every violation, with its JSON path, the rule and the value; an empty list when the object is valid.
         /// </returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.ModelsLabContractViolation> Validate()
-        {
-            var violations = new global::System.Collections.Generic.List<global::ModelsLab.Completions.ModelsLabContractViolation>();
-            CollectViolations(violations, "$");
-            return violations;
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.ModelsLabContractViolation> Validate() =>
+            global::ModelsLab.Completions.ModelsLabValidationHelpers.Validate(this, JsonConverter.Instance, "/definitions/CompletionUsage");
 
         /// <summary>
         /// Throws when <see cref="Validate"/> finds any violation.
@@ -65,17 +61,13 @@ namespace ModelsLab.Completions
             }
         }
 
-        internal void CollectViolations(global::System.Collections.Generic.List<global::ModelsLab.Completions.ModelsLabContractViolation> violations, string path)
-        {
-        }
-
         /// <summary>
         /// Starts a builder that checks every value against the contract as it is set.
         /// </summary>
         /// <param name="promptTokens">Number of tokens in the prompt</param>
         /// <param name="completionTokens">Number of tokens in the generated completion</param>
         /// <param name="totalTokens">Total number of tokens used in the request (prompt + completion)</param>
-        public static Builder CreateBuilder(int promptTokens, int completionTokens, int totalTokens) => new Builder(promptTokens, completionTokens, totalTokens);
+        public static Builder CreateBuilder([global::ModelsLab.Completions.ModelsLabSchemaAttribute("prompt_tokens", "/definitions/CompletionUsage/properties/prompt_tokens")] int promptTokens, [global::ModelsLab.Completions.ModelsLabSchemaAttribute("completion_tokens", "/definitions/CompletionUsage/properties/completion_tokens")] int completionTokens, [global::ModelsLab.Completions.ModelsLabSchemaAttribute("total_tokens", "/definitions/CompletionUsage/properties/total_tokens")] int totalTokens) => new Builder(promptTokens, completionTokens, totalTokens);
 
         /// <summary>
         /// Builds a <see cref="CompletionUsage"/>: each <c>With</c> method rejects a value outside the contract at once, naming the field, the rule and the value.
@@ -89,8 +81,11 @@ namespace ModelsLab.Completions
 
             internal Builder(int promptTokens, int completionTokens, int totalTokens)
             {
+                global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument((long)promptTokens, "/definitions/CompletionUsage/properties/prompt_tokens", "prompt_tokens", nameof(promptTokens));
                 _promptTokens = promptTokens;
+                global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument((long)completionTokens, "/definitions/CompletionUsage/properties/completion_tokens", "completion_tokens", nameof(completionTokens));
                 _completionTokens = completionTokens;
+                global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument((long)totalTokens, "/definitions/CompletionUsage/properties/total_tokens", "total_tokens", nameof(totalTokens));
                 _totalTokens = totalTokens;
             }
 

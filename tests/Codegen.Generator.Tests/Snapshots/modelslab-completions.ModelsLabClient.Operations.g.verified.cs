@@ -24,7 +24,7 @@ namespace ModelsLab.Completions
             try
             {
                 var response = await _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/completions", body, false, ReadCreateCompletionAsync, cancellationToken).ConfigureAwait(false);
-                TagResponse(activity, response.Model, (int?)response.Usage?.PromptTokens, (int?)response.Usage?.CompletionTokens);
+                TagResponse(activity, response.Model, (int?)(int?)response.Usage?.PromptTokens, (int?)(int?)response.Usage?.CompletionTokens);
                 return response;
             }
             catch (global::System.Exception ex)
@@ -61,14 +61,14 @@ namespace ModelsLab.Completions
         /// <summary>
         /// Creates a completion for the provided prompt and parameters. Streams the answer: sets stream and yields each chunk as it arrives, until [DONE]; a body that ends before it throws ModelsLabApiException (see ModelsLabClientOptions.RequireStreamTerminator). Stopping early releases the connection; no retry happens once the answer has begun.
         /// </summary>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelsLab.Completions.CompletionResponse> StreamCompletionAsync(global::ModelsLab.Completions.CompletionRequest request, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelsLab.Completions.CompletionResponse> CreateCompletionStreamingAsync(global::ModelsLab.Completions.CompletionRequest request, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             var body = Prepare(request is null ? null! : request with { Stream = true }, global::ModelsLab.Completions.ModelsLabJsonContext.Default.CompletionRequest);
             using var activity = StartActivity("CreateCompletion", request?.Model);
             var chunks = _pipeline.StreamAsync(global::System.Net.Http.HttpMethod.Post, "/completions", body, "[DONE]", global::ModelsLab.Completions.ModelsLabJsonContext.Default.CompletionResponse, cancellationToken);
             await foreach (var chunk in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(chunks, false))
             {
-                TagResponse(activity, chunk.Model, (int?)chunk.Usage?.PromptTokens, (int?)chunk.Usage?.CompletionTokens);
+                TagResponse(activity, chunk.Model, (int?)(int?)chunk.Usage?.PromptTokens, (int?)(int?)chunk.Usage?.CompletionTokens);
                 yield return chunk;
             }
         }

@@ -54,12 +54,6 @@ namespace ModelsLab.Completions
         /// </summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionRequest> CompletionRequest => _CompletionRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionRequest>)Options.GetTypeInfo(typeof(global::ModelsLab.Completions.CompletionRequest));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionResponseObject>? _CompletionResponseObject;
-        /// <summary>
-        /// Metadata for <see cref="CompletionResponseObject"/>.
-        /// </summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionResponseObject> CompletionResponseObject => _CompletionResponseObject ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionResponseObject>)Options.GetTypeInfo(typeof(global::ModelsLab.Completions.CompletionResponseObject));
-
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionResponse>? _CompletionResponse;
         /// <summary>
         /// Metadata for <see cref="CompletionResponse"/>.
@@ -104,10 +98,6 @@ namespace ModelsLab.Completions
             if (type == typeof(global::ModelsLab.Completions.CompletionRequest))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::ModelsLab.Completions.CompletionRequest>(options, global::ModelsLab.Completions.CompletionRequest.JsonConverter.Instance);
-            }
-            if (type == typeof(global::ModelsLab.Completions.CompletionResponseObject))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::ModelsLab.Completions.CompletionResponseObject>(options, global::ModelsLab.Completions.CompletionResponseObject.JsonConverter.Instance);
             }
             if (type == typeof(global::ModelsLab.Completions.CompletionResponse))
             {

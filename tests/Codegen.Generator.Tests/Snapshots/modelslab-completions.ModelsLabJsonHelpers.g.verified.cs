@@ -13,7 +13,8 @@ namespace ModelsLab.Completions
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
     internal static class ModelsLabJsonHelpers
     {
-        private static readonly global::System.Text.Json.JsonSerializerOptions PlainOptions = new global::System.Text.Json.JsonSerializerOptions();
+        /// <summary>Options for converters called directly (they read none).</summary>
+        internal static readonly global::System.Text.Json.JsonSerializerOptions PlainOptions = new global::System.Text.Json.JsonSerializerOptions();
 
         public static void Expect(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonTokenType expected)
         {
@@ -29,26 +30,67 @@ namespace ModelsLab.Completions
             return reader.GetString()!;
         }
 
+        /// <summary>An integer as JSON Schema counts integers: by value, so 1.0 and 1e2 are integers too.</summary>
         public static int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            Expect(ref reader, global::System.Text.Json.JsonTokenType.Number);
-            if (!reader.TryGetInt32(out var value))
+            var value = ReadInt64(ref reader);
+            if (value < int.MinValue || value > int.MaxValue)
             {
-                throw new global::System.Text.Json.JsonException("The number does not fit in int.");
+                throw new global::System.Text.Json.JsonException("The integer " + value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " does not fit in a 32-bit int.");
             }
 
-            return value;
+            return (int)value;
         }
 
+        /// <summary>An integer as JSON Schema counts integers: by value, so 1.0 and 1e2 are integers too; beyond 64 bits it is an error, never a rounded value.</summary>
         public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             Expect(ref reader, global::System.Text.Json.JsonTokenType.Number);
-            if (!reader.TryGetInt64(out var value))
+            if (reader.TryGetInt64(out var value))
             {
-                throw new global::System.Text.Json.JsonException("The number does not fit in long.");
+                return value;
             }
 
-            return value;
+            if (reader.TryGetDecimal(out var number) && decimal.Truncate(number) == number)
+            {
+                if (number >= long.MinValue && number <= long.MaxValue)
+                {
+                    return (long)number;
+                }
+
+                throw new global::System.Text.Json.JsonException("The integer " + Text(ref reader) + " does not fit in a 64-bit integer.");
+            }
+
+            var whole = reader.TryGetDouble(out var approximate) && global::System.Math.Floor(approximate) == approximate;
+            throw new global::System.Text.Json.JsonException(whole
+                ? "The integer " + Text(ref reader) + " does not fit in a 64-bit integer."
+                : "Expected an integer but found " + Text(ref reader) + ".");
+        }
+
+        /// <summary>Bytes written as a base64 string (<c>format: byte</c>).</summary>
+        public static byte[] ReadBytes(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+            if (!reader.TryGetBytesFromBase64(out var bytes))
+            {
+                throw new global::System.Text.Json.JsonException("Expected base64 text.");
+            }
+
+            return bytes;
+        }
+
+        /// <summary>A reader positioned on the first token of <paramref name="element"/>, for reading a value already looked at.</summary>
+        public static global::System.Text.Json.Utf8JsonReader ReaderOver(global::System.Text.Json.JsonElement element)
+        {
+            var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(element.GetRawText()));
+            reader.Read();
+            return reader;
+        }
+
+        private static string Text(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var text = global::System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? global::System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
+            return text.Length <= 40 ? text : text.Substring(0, 40) + "…";
         }
 
         public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader)
