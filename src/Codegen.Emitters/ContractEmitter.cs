@@ -77,21 +77,45 @@ public static class ContractEmitter
         var enums = new EnumEmitter(context);
         var names = context.Names;
 
+        // A definition and the inline types it owns share a file, in contract order.
+        var groups = new List<KeyValuePair<string, List<TypeSpec>>>();
+        var byGroup = new Dictionary<string, List<TypeSpec>>(StringComparer.Ordinal);
         foreach (var type in contract.Types)
         {
-            files.Add(File(contract, $"{stem}.{type.Name}.g.cs", w =>
+            var group = type.Group ?? type.Name;
+            if (!byGroup.TryGetValue(group, out var members))
             {
-                switch (type)
+                members = new List<TypeSpec>();
+                byGroup[group] = members;
+                groups.Add(new KeyValuePair<string, List<TypeSpec>>(group, members));
+            }
+
+            members.Add(type);
+        }
+
+        foreach (var group in groups)
+        {
+            files.Add(File(contract, $"{stem}.{group.Key}.g.cs", w =>
+            {
+                for (var i = 0; i < group.Value.Count; i++)
                 {
-                    case ObjectTypeSpec objectType:
-                        objects.Emit(w, objectType);
-                        break;
-                    case UnionTypeSpec unionType:
-                        unions.Emit(w, unionType);
-                        break;
-                    case EnumTypeSpec enumType:
-                        enums.Emit(w, enumType);
-                        break;
+                    if (i > 0)
+                    {
+                        w.Line();
+                    }
+
+                    switch (group.Value[i])
+                    {
+                        case ObjectTypeSpec objectType:
+                            objects.Emit(w, objectType);
+                            break;
+                        case UnionTypeSpec unionType:
+                            unions.Emit(w, unionType);
+                            break;
+                        case EnumTypeSpec enumType:
+                            enums.Emit(w, enumType);
+                            break;
+                    }
                 }
             }));
         }

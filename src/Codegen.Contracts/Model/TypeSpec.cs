@@ -10,6 +10,9 @@ public abstract record TypeSpec
 
     /// <summary>JSON pointer of the schema node the type comes from, e.g. <c>/definitions/CompletionRequest</c>.</summary>
     public required string SchemaPointer { get; init; }
+
+    /// <summary>The type whose file this one is written in: the definition that owns an inline type (itself for a definition).</summary>
+    public string? Group { get; init; }
 }
 
 /// <summary>A JSON object with known properties: emitted as a <c>sealed partial record</c>.</summary>
@@ -19,6 +22,12 @@ public sealed record ObjectTypeSpec : TypeSpec
 
     /// <summary><c>additionalProperties: false</c>: unknown members are violations (they are still kept, so nothing is lost).</summary>
     public bool IsClosed { get; init; }
+
+    /// <summary>
+    /// The client sends values of this type (it is in a request body or parameter, or the contract declares types only),
+    /// so it gets a builder; a type only ever received does not need one.
+    /// </summary>
+    public bool IsSent { get; init; } = true;
 }
 
 /// <summary>

@@ -125,7 +125,7 @@ public static class ContractParser
             _types.Declare(definitions);
             _types.ResolveDeclared();
             var operations = Operations(selected);
-            var types = _types.Types;
+            var types = isOpenApi ? MarkSent(_types.Types, operations) : _types.Types;
 
             var rulePointers = RulePointers(types, operations);
             ReportProblems(rulePointers);
@@ -493,6 +493,62 @@ public static class ContractParser
             }
 
             return null;
+        }
+
+        /// <summary>Object types the client sends (reachable from request bodies and parameters) keep their builders; the others lose them.</summary>
+        private static List<TypeSpec> MarkSent(List<TypeSpec> types, List<OperationSpec> operations)
+        {
+            var byName = new Dictionary<string, TypeSpec>(StringComparer.Ordinal);
+            foreach (var type in types)
+            {
+                byName[type.Name] = type;
+            }
+
+            var sent = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Stack<TypeRef>();
+            foreach (var operation in operations)
+            {
+                if (operation.Body is { } body)
+                {
+                    pending.Push(body.Type);
+                }
+
+                foreach (var parameter in operation.Parameters)
+                {
+                    pending.Push(parameter.Type);
+                }
+            }
+
+            while (pending.Count > 0)
+            {
+                var type = pending.Pop();
+                if (type.Item is { } item)
+                {
+                    pending.Push(item);
+                }
+
+                if (type.Name is null || !sent.Add(type.Name) || !byName.TryGetValue(type.Name, out var spec))
+                {
+                    continue;
+                }
+
+                if (spec is ObjectTypeSpec objectType)
+                {
+                    foreach (var property in objectType.Properties)
+                    {
+                        pending.Push(property.Type);
+                    }
+                }
+                else if (spec is UnionTypeSpec union)
+                {
+                    foreach (var unionCase in union.Cases)
+                    {
+                        pending.Push(unionCase.Type);
+                    }
+                }
+            }
+
+            return types.ConvertAll(t => t is ObjectTypeSpec o && !sent.Contains(o.Name) ? o with { IsSent = false } : t);
         }
 
         /// <summary>Every schema pointer a consumer evaluates: types, properties, union cases and the schemas of operations.</summary>

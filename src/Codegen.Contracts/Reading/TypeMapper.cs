@@ -1002,7 +1002,7 @@ internal sealed class TypeMapper
     {
         if (_owners.Count > 0)
         {
-            _owners.Peek().Types.Add(spec);
+            _owners.Peek().Types.Add(spec with { Group = _owners.Peek().TypeName });
         }
         else
         {

@@ -1,177 +1,139 @@
+using System.Collections.Generic;
 using System.Globalization;
 using Codegen.Contracts.Model;
 
 namespace Codegen.Emitters.Json;
 
 /// <summary>
-/// Writes the statements that read and write one JSON value of a <see cref="TypeRef"/> with
-/// <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>. The reader is on the value's first token before a
-/// read and on its last token after it, the contract every System.Text.Json converter follows.
-/// One instance serves one converter: the locals it declares are numbered within it, so they never clash.
+/// The C# that reads and writes one JSON value of a <see cref="TypeRef"/> with <c>Utf8JsonReader</c> and
+/// <c>Utf8JsonWriter</c>, as single expressions and statements: collections go through the runtime's
+/// <c>ReadList</c>/<c>WriteList</c> with a static lambda per item type, so that a property's JSON code is one line
+/// however deeply its type nests. The reader is on the value's first token before a read and on its last token
+/// after it, the contract every System.Text.Json converter follows.
+/// One instance serves one converter class and is its one allocator of local names: every local and lambda
+/// parameter it hands out is unique within that class, so generated methods never declare a name twice.
 /// </summary>
 internal sealed class JsonCode
 {
     private const string TokenType = "global::System.Text.Json.JsonTokenType";
+    private const string Reader = "global::System.Text.Json.Utf8JsonReader";
+    private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
+    private const string Options = "global::System.Text.Json.JsonSerializerOptions";
 
     private readonly EmitContext _context;
-    private readonly string _namespace;
-    private readonly string _helpers;
-    private int _locals;
+    private readonly Dictionary<string, int> _locals = new(System.StringComparer.Ordinal);
 
     public JsonCode(EmitContext context)
     {
         _context = context;
-        _namespace = context.Namespace;
-        _helpers = context.Global(context.Names.JsonHelpers);
+        Helpers = context.Global(context.Names.JsonHelpers);
     }
 
-    public string Helpers => _helpers;
+    public string Helpers { get; }
 
     public string TypeName(TypeRef type) => _context.TypeName(type);
 
-    /// <summary>A suffix for locals that no other local in the same method has, however deeply the code nests.</summary>
-    private string NextLocal() => (_locals++).ToString(CultureInfo.InvariantCulture);
+    /// <summary>A local name no other local of this converter has: <paramref name="stem"/> and a number.</summary>
+    public string Local(string stem)
+    {
+        _locals.TryGetValue(stem, out var count);
+        _locals[stem] = count + 1;
+        return stem + count.ToString(CultureInfo.InvariantCulture);
+    }
 
     /// <summary>The converter of a generated type: every generated type nests its own.</summary>
-    public string ConverterOf(TypeRef type) => $"global::{_namespace}.{type.Name}.JsonConverter.Instance";
+    public string ConverterOf(TypeRef type) => $"{_context.Global(type.Name!)}.JsonConverter.Instance";
 
-    /// <summary>Emits statements that assign the value at the reader to <paramref name="target"/>.</summary>
-    public void Read(SourceWriter w, TypeRef type, bool nullable, string target)
+    /// <summary>An expression reading the value at <paramref name="reader"/>; with <paramref name="nullable"/>, a JSON null reads as null.</summary>
+    public string Read(TypeRef type, bool nullable, string reader = "reader", string options = "options")
     {
-        if (nullable)
+        var value = ReadValue(type, reader, options);
+        if (!nullable)
         {
-            w.Open($"if (reader.TokenType == {TokenType}.Null)");
-            w.Line($"{target} = null;");
-            w.Close();
-            w.Open("else");
-            ReadValue(w, type, target);
-            w.Close();
-            return;
+            return value;
         }
 
-        ReadValue(w, type, target);
+        var none = type.IsValueType ? $"({TypeName(type)}?)null" : "null";
+        return $"({reader}.TokenType == {TokenType}.Null ? {none} : {value})";
     }
 
-    private void ReadValue(SourceWriter w, TypeRef type, string target)
+    private string ReadValue(TypeRef type, string reader, string options)
     {
-        var d = NextLocal();
         switch (type.Kind)
         {
             case TypeRefKind.String:
-                w.Line($"{target} = {_helpers}.ReadString(ref reader);");
-                break;
+                return $"{Helpers}.ReadString(ref {reader})";
             case TypeRefKind.Int32:
-                w.Line($"{target} = {_helpers}.ReadInt32(ref reader);");
-                break;
+                return $"{Helpers}.ReadInt32(ref {reader})";
             case TypeRefKind.Int64:
-                w.Line($"{target} = {_helpers}.ReadInt64(ref reader);");
-                break;
+                return $"{Helpers}.ReadInt64(ref {reader})";
             case TypeRefKind.Number:
-                w.Line($"{target} = {_helpers}.ReadDouble(ref reader);");
-                break;
+                return $"{Helpers}.ReadDouble(ref {reader})";
             case TypeRefKind.Boolean:
-                w.Line($"{target} = {_helpers}.ReadBoolean(ref reader);");
-                break;
-            case TypeRefKind.Any:
-                w.Line($"{target} = global::System.Text.Json.JsonElement.ParseValue(ref reader);");
-                break;
+                return $"{Helpers}.ReadBoolean(ref {reader})";
             case TypeRefKind.Bytes:
-                w.Line($"{target} = {_helpers}.ReadBytes(ref reader);");
-                break;
+                return $"{Helpers}.ReadBytes(ref {reader})";
+            case TypeRefKind.Any:
+                return $"global::System.Text.Json.JsonElement.ParseValue(ref {reader})";
             case TypeRefKind.Array:
-            {
-                var itemType = _context.ItemTypeName(type);
-                w.Line($"{_helpers}.Expect(ref reader, {TokenType}.StartArray);");
-                w.Line($"var list{d} = new global::System.Collections.Generic.List<{itemType}>();");
-                w.Open($"while (reader.Read() && reader.TokenType != {TokenType}.EndArray)");
-                w.Line($"{itemType} item{d};");
-                Read(w, type.Item!, type.ItemIsNullable, $"item{d}");
-                w.Line($"list{d}.Add(item{d});");
-                w.Close();
-                w.Line($"{target} = list{d}.ToArray();");
-                break;
-            }
-
             case TypeRefKind.Map:
             {
-                var valueType = _context.ItemTypeName(type);
-                w.Line($"{_helpers}.Expect(ref reader, {TokenType}.StartObject);");
-                w.Line($"var map{d} = new global::System.Collections.Generic.Dictionary<string, {valueType}>(global::System.StringComparer.Ordinal);");
-                w.Open($"while (reader.Read() && reader.TokenType != {TokenType}.EndObject)");
-                w.Line($"var key{d} = reader.GetString()!;");
-                w.Line("reader.Read();");
-                w.Line($"{valueType} value{d};");
-                Read(w, type.Item!, type.ItemIsNullable, $"value{d}");
-                w.Line($"map{d}[key{d}] = value{d};");
-                w.Close();
-                w.Line($"{target} = map{d};");
-                break;
+                var r = Local("r");
+                var o = Local("o");
+                var item = Read(type.Item!, type.ItemIsNullable, r, o);
+                var method = type.Kind == TypeRefKind.Array ? "ReadList" : "ReadMap";
+
+                // The lambda states its return type, so a map of lists is a map of IReadOnlyList<T>, not of T[].
+                return $"{Helpers}.{method}(ref {reader}, {options}, static {_context.ItemTypeName(type)} (ref {Reader} {r}, {Options} {o}) => {item})";
             }
 
             default:
-                w.Line($"{target} = {ConverterOf(type)}.Read(ref reader, typeof({TypeName(type)}), options);");
-                break;
+                return $"{ConverterOf(type)}.Read(ref {reader}, typeof({TypeName(type)}), {options})";
         }
     }
 
-    /// <summary>Emits statements that write <paramref name="expression"/> as one JSON value.</summary>
-    public void Write(SourceWriter w, TypeRef type, bool nullable, string expression)
+    /// <summary>A statement writing <paramref name="value"/>; with <paramref name="nullable"/>, null writes a JSON null.</summary>
+    public string Write(TypeRef type, bool nullable, string value, string writer = "writer", string options = "options")
     {
-        var d = NextLocal();
-        if (nullable)
+        if (!nullable)
         {
-            w.Open($"if ({expression} is {{ }} nonNull{d})");
-            WriteValue(w, type, $"nonNull{d}");
-            w.Close();
-            w.Open("else");
-            w.Line("writer.WriteNullValue();");
-            w.Close();
-            return;
+            return WriteValue(type, value, writer, options);
         }
 
-        WriteValue(w, type, expression);
+        var present = Local("x");
+        return $"if ({value} is {{ }} {present}) {{ {WriteValue(type, present, writer, options)} }} else {{ {writer}.WriteNullValue(); }}";
     }
 
-    private void WriteValue(SourceWriter w, TypeRef type, string value)
+    private string WriteValue(TypeRef type, string value, string writer, string options)
     {
-        var d = NextLocal();
         switch (type.Kind)
         {
             case TypeRefKind.String:
-                w.Line($"writer.WriteStringValue({value});");
-                break;
+                return $"{writer}.WriteStringValue({value});";
             case TypeRefKind.Int32:
             case TypeRefKind.Int64:
+                return $"{writer}.WriteNumberValue({value});";
             case TypeRefKind.Number:
-                w.Line($"writer.WriteNumberValue({value});");
-                break;
+                // NaN and infinities are not JSON numbers: they are written as names, which the rules then reject.
+                return $"{Helpers}.WriteNumber({writer}, {value});";
             case TypeRefKind.Boolean:
-                w.Line($"writer.WriteBooleanValue({value});");
-                break;
-            case TypeRefKind.Any:
-                w.Line($"{value}.WriteTo(writer);");
-                break;
+                return $"{writer}.WriteBooleanValue({value});";
             case TypeRefKind.Bytes:
-                w.Line($"writer.WriteBase64StringValue({value});");
-                break;
+                return $"{writer}.WriteBase64StringValue({value});";
+            case TypeRefKind.Any:
+                return $"{value}.WriteTo({writer});";
             case TypeRefKind.Array:
-                w.Line("writer.WriteStartArray();");
-                w.Open($"foreach (var item{d} in {value})");
-                Write(w, type.Item!, type.ItemIsNullable, $"item{d}");
-                w.Close();
-                w.Line("writer.WriteEndArray();");
-                break;
             case TypeRefKind.Map:
-                w.Line("writer.WriteStartObject();");
-                w.Open($"foreach (var pair{d} in {value})");
-                w.Line($"writer.WritePropertyName(pair{d}.Key);");
-                Write(w, type.Item!, type.ItemIsNullable, $"pair{d}.Value");
-                w.Close();
-                w.Line("writer.WriteEndObject();");
-                break;
+            {
+                var w = Local("w");
+                var item = Local("item");
+                var o = Local("o");
+                var method = type.Kind == TypeRefKind.Array ? "WriteList" : "WriteMap";
+                return $"{Helpers}.{method}({writer}, {value}, {options}, static ({Writer} {w}, {_context.ItemTypeName(type)} {item}, {Options} {o}) => {{ {Write(type.Item!, type.ItemIsNullable, item, w, o)} }});";
+            }
+
             default:
-                w.Line($"{ConverterOf(type)}.Write(writer, {value}, options);");
-                break;
+                return $"{ConverterOf(type)}.Write({writer}, {value}, {options});";
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Codegen.Contracts.Model;
 using Codegen.Emitters.Types;
 
@@ -6,7 +8,8 @@ namespace Codegen.Emitters.Json;
 /// <summary>
 /// Emits the <c>JsonConverter</c> nested in an object's record: a reader over <c>Utf8JsonReader</c> that keeps
 /// unknown properties (and a null where the contract forbids one, to write it back), and a writer over
-/// <c>Utf8JsonWriter</c> that leaves unset optional properties out. No reflection: native AOT and trimming work.
+/// <c>Utf8JsonWriter</c> that leaves unset optional properties out. One line per property each way; no reflection,
+/// so native AOT and trimming work.
 /// </summary>
 internal sealed class ObjectJsonEmitter
 {
@@ -26,41 +29,41 @@ internal sealed class ObjectJsonEmitter
         var typeName = _context.Global(type.Name);
         w.Line();
         w.Summary($"Reads and writes <see cref=\"{type.Name}\"/> as JSON without reflection.", escape: false);
-        w.Line(CSharp.GeneratedCodeAttribute);
         w.Open($"public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{typeName}>");
-        w.Summary("The shared instance; the converter holds no state.");
         w.Line("public static readonly JsonConverter Instance = new JsonConverter();");
-        w.Line();
-        for (var i = 0; i < type.Properties.Count; i++)
-        {
-            w.Line($"private static readonly global::System.Text.Json.JsonEncodedText Name{i} = global::System.Text.Json.JsonEncodedText.Encode({CSharp.StringLiteral(type.Properties[i].JsonName)});");
-        }
 
-        w.Line();
         EmitRead(w, type, typeName);
-        w.Line();
         EmitWrite(w, type, typeName);
         w.Close();
     }
 
     private void EmitRead(SourceWriter w, ObjectTypeSpec type, string typeName)
     {
-        w.Line("/// <inheritdoc/>");
+        var values = new List<string>();
+        var seen = new List<string>();
         w.Open($"public override {typeName} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
         w.Line($"{_json.Helpers}.Expect(ref reader, {TokenType}.StartObject);");
-        for (var i = 0; i < type.Properties.Count; i++)
+        foreach (var property in type.Properties)
         {
-            var property = type.Properties[i];
-            w.Line($"{LocalType(property)} value{i} = default;");
+            var value = _json.Local("value");
+            var seenName = _json.Local("seen");
+            values.Add(value);
+            seen.Add(seenName);
+            var line = $"{LocalType(property)} {value} = default;";
             if (NeedsSeen(property))
             {
-                w.Line($"var seen{i} = false;");
+                line += $" var {seenName} = false;";
             }
 
-            if (ObjectEmitter.RemembersNull(property))
-            {
-                w.Line($"var null{i} = false;");
-            }
+
+            w.Line(line);
+        }
+
+        var bits = ObjectEmitter.NullBits(type);
+        var nullFields = ObjectEmitter.NullFields(type).ToList();
+        if (nullFields.Count > 0)
+        {
+            w.Line($"ulong {string.Join(", ", nullFields.Select(f => f.TrimStart('_') + " = 0"))};");
         }
 
         w.Line("global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;");
@@ -69,48 +72,36 @@ internal sealed class ObjectJsonEmitter
         {
             var property = type.Properties[i];
             var match = CSharp.Utf8Literal(property.JsonName) ?? CSharp.StringLiteral(property.JsonName);
-            w.Open($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({match}))");
-            w.Line("reader.Read();");
-            if (ObjectEmitter.RemembersNull(property))
-            {
-                w.Open($"if (reader.TokenType == {TokenType}.Null)");
-                w.Line($"null{i} = true;");
-                w.Close();
-                w.Open("else");
-                _json.Read(w, property.Type, false, $"value{i}");
-                w.Close();
-            }
-            else
-            {
-                _json.Read(w, property.Type, property.IsNullable, $"value{i}");
-            }
-
-            if (NeedsSeen(property))
-            {
-                w.Line($"seen{i} = true;");
-            }
-
-            w.Close();
+            var read = ObjectEmitter.RemembersNull(property)
+                ? $"if (reader.TokenType == {TokenType}.Null) {{ {bits[property.JsonName].Field.TrimStart('_')} |= {bits[property.JsonName].Mask}; }} else {{ {values[i]} = {_json.Read(property.Type, false)}; }}"
+                : $"{values[i]} = {_json.Read(property.Type, property.IsNullable)};";
+            var mark = NeedsSeen(property) ? $" {seen[i]} = true;" : string.Empty;
+            w.Line($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({match})) {{ reader.Read(); {read}{mark} }}");
         }
 
-        w.Open(type.Properties.Count == 0 ? string.Empty : "else");
-        w.Line("var name = reader.GetString()!;");
-        w.Line("reader.Read();");
-        w.Line("(additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);");
-        w.Close();
+        w.Line((type.Properties.Count == 0 ? string.Empty : "else ") + $"{{ {_json.Helpers}.ReadAdditional(ref reader, ref additional); }}");
         w.Close();
 
+        var missing = new List<(string Seen, string Name)>();
         for (var i = 0; i < type.Properties.Count; i++)
         {
-            var property = type.Properties[i];
-            if (!IsRequiredOnRead(property))
+            if (IsRequiredOnRead(type.Properties[i]))
             {
-                continue;
+                missing.Add((seen[i], CSharp.StringLiteral(type.Properties[i].JsonName)));
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            // One check for all required properties; the message names the first one missing.
+            var condition = string.Join(" || ", missing.ConvertAll(m => "!" + m.Seen));
+            var name = missing[missing.Count - 1].Name;
+            for (var i = missing.Count - 2; i >= 0; i--)
+            {
+                name = $"!{missing[i].Seen} ? {missing[i].Name} : {name}";
             }
 
-            w.Open($"if (!seen{i})");
-            w.Line($"throw {_json.Helpers}.MissingProperty({CSharp.StringLiteral(property.JsonName)}, {CSharp.StringLiteral(type.Name)});");
-            w.Close();
+            w.Line($"if ({condition}) {{ throw {_json.Helpers}.MissingProperty({name}, {CSharp.StringLiteral(type.Name)}); }}");
         }
 
         w.Line($"var result = new {typeName}");
@@ -119,13 +110,11 @@ internal sealed class ObjectJsonEmitter
         for (var i = 0; i < type.Properties.Count; i++)
         {
             var property = type.Properties[i];
-            if (ObjectEmitter.TracksPresence(property))
+            if (!ObjectEmitter.TracksPresence(property))
             {
-                continue;
+                var bang = ObjectEmitter.IsRequiredInCSharp(property) && !property.IsNullable && !property.Type.IsValueType ? "!" : string.Empty;
+                w.Line($"{property.Name} = {values[i]}{bang},");
             }
-
-            var bang = ObjectEmitter.IsRequiredInCSharp(property) && !property.IsNullable && !property.Type.IsValueType ? "!" : string.Empty;
-            w.Line($"{property.Name} = value{i}{bang},");
         }
 
         w.Line("AdditionalProperties = additional,");
@@ -137,16 +126,14 @@ internal sealed class ObjectJsonEmitter
             var field = ObjectEmitter.Field(property);
             if (ObjectEmitter.TracksPresence(property))
             {
-                w.Open($"if (seen{i})");
-                w.Line($"result.{field} = value{i};");
-                w.Line($"result.{field}IsSet = true;");
-                w.Close();
+                w.Line($"if ({seen[i]}) {{ result.{field} = {values[i]}; result.{field}IsSet = true; }}");
             }
 
-            if (ObjectEmitter.RemembersNull(property))
-            {
-                w.Line($"result.{field}WasNull = null{i};");
-            }
+        }
+
+        if (nullFields.Count > 0)
+        {
+            w.Line(string.Join(" ", nullFields.Select(f => $"result.{f} = {f.TrimStart('_')};")));
         }
 
         w.Line("return result;");
@@ -155,66 +142,37 @@ internal sealed class ObjectJsonEmitter
 
     private void EmitWrite(SourceWriter w, ObjectTypeSpec type, string typeName)
     {
-        w.Line("/// <inheritdoc/>");
         w.Open($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {typeName} value, global::System.Text.Json.JsonSerializerOptions options)");
         w.Line("writer.WriteStartObject();");
         for (var i = 0; i < type.Properties.Count; i++)
         {
             var property = type.Properties[i];
-            var name = $"Name{i}";
-            var access = ObjectEmitter.TracksPresence(property) ? $"value.{ObjectEmitter.Field(property)}" : $"value.{property.Name}";
-            var local = $"property{i}";
+            var name = CSharp.Utf8Literal(property.JsonName) ?? CSharp.StringLiteral(property.JsonName);
             if (ObjectEmitter.IsRequiredInCSharp(property))
             {
-                w.Line($"writer.WritePropertyName({name});");
-                _json.Write(w, property.Type, ObjectEmitter.IsNullableInCSharp(property) || !property.Type.IsValueType, access);
+                w.Line($"writer.WritePropertyName({name}); {_json.Write(property.Type, ObjectEmitter.IsNullableInCSharp(property) || !property.Type.IsValueType, $"value.{property.Name}")}");
                 continue;
             }
 
             if (ObjectEmitter.TracksPresence(property))
             {
-                w.Open($"if ({access}IsSet || {access} is not null)");
-                w.Line($"writer.WritePropertyName({name});");
-                _json.Write(w, property.Type, true, access);
-                w.Close();
+                var access = $"value.{ObjectEmitter.Field(property)}";
+                w.Line($"if ({access}IsSet || {access} is not null) {{ writer.WritePropertyName({name}); {_json.Write(property.Type, true, access)} }}");
                 continue;
             }
 
-            w.Open($"if ({access} is {{ }} {local})");
-            switch (property.Type.Kind)
-            {
-                case TypeRefKind.String:
-                    w.Line($"writer.WriteString({name}, {local});");
-                    break;
-                case TypeRefKind.Int32:
-                case TypeRefKind.Int64:
-                case TypeRefKind.Number:
-                    w.Line($"writer.WriteNumber({name}, {local});");
-                    break;
-                case TypeRefKind.Boolean:
-                    w.Line($"writer.WriteBoolean({name}, {local});");
-                    break;
-                default:
-                    w.Line($"writer.WritePropertyName({name});");
-                    _json.Write(w, property.Type, false, local);
-                    break;
-            }
-
-            w.Close();
+            var local = _json.Local("property");
+            var write = $"if (value.{property.Name} is {{ }} {local}) {{ writer.WritePropertyName({name}); {_json.Write(property.Type, false, local)} }}";
             if (ObjectEmitter.RemembersNull(property))
             {
-                w.Open($"else if (value.{ObjectEmitter.Field(property)}WasNull)");
-                w.Line($"writer.WriteNull({name});");
-                w.Close();
+                var bit = ObjectEmitter.NullBits(type)[property.JsonName];
+                write += $" else if ((value.{bit.Field} & {bit.Mask}) != 0) {{ writer.WriteNull({name}); }}";
             }
+
+            w.Line(write);
         }
 
-        w.Open("if (value.AdditionalProperties is { } additional)");
-        w.Open("foreach (var pair in additional)");
-        w.Line("writer.WritePropertyName(pair.Key);");
-        w.Line("pair.Value.WriteTo(writer);");
-        w.Close();
-        w.Close();
+        w.Line("if (value.AdditionalProperties is { } additional) { foreach (var pair in additional) { writer.WritePropertyName(pair.Key); pair.Value.WriteTo(writer); } }");
         w.Line("writer.WriteEndObject();");
         w.Close();
     }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Codegen.Contracts.Model;
 using Codegen.Emitters.Json;
@@ -18,24 +19,31 @@ internal sealed class ObjectEmitter
     public void Emit(SourceWriter w, ObjectTypeSpec type)
     {
         w.Summary(type.Description ?? $"The '{type.Name}' object of the contract.");
-        w.Line(CSharp.GeneratedCodeAttribute);
-        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({_context.Global(type.Name)}.JsonConverter))]");
+        w.Line($"{CSharp.GeneratedCodeAttribute.TrimEnd(']')}, global::System.Text.Json.Serialization.JsonConverter(typeof({_context.Global(type.Name)}.JsonConverter))]");
         w.Open($"public sealed partial record {type.Name}");
 
         foreach (var property in type.Properties)
         {
             EmitProperty(w, property);
-            w.Line();
+        }
+
+
+        if (NullFields(type).Any())
+        {
+            w.Line($"private ulong {string.Join(", ", NullFields(type))};");
         }
 
         w.Summary(type.IsClosed
-            ? "Properties the contract does not name, as received; the contract allows none (Validate() reports them), but they are kept and written back, so nothing is lost in a round trip."
-            : "Properties the contract does not name, as received; they are written back when this object is serialized, so nothing is lost in a round trip.");
+            ? "Properties the contract does not name, as received and written back; the contract allows none (Validate() reports them)."
+            : "Properties the contract does not name, as received; written back, so nothing is lost in a round trip.");
         w.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }");
 
         EmitDefaults(w, type);
         EmitValidation(w, type);
-        new BuilderEmitter(_context).Emit(w, type);
+        if (type.IsSent)
+        {
+            new BuilderEmitter(_context).Emit(w, type);
+        }
         new ObjectJsonEmitter(_context).Emit(w, type);
         w.Close();
     }
@@ -67,6 +75,28 @@ internal sealed class ObjectEmitter
 
     public static string Field(PropertySpec property) => "_" + property.ParameterName.TrimStart('@');
 
+    /// <summary>
+    /// Where a type remembers which properties were read as null: one bit per such property, in <c>_readNulls0</c>,
+    /// <c>_readNulls1</c>, ... (a value, so two objects read from the same JSON stay equal).
+    /// </summary>
+    public static Dictionary<string, (string Field, string Mask)> NullBits(ObjectTypeSpec type)
+    {
+        var bits = new Dictionary<string, (string, string)>(System.StringComparer.Ordinal);
+        foreach (var property in type.Properties)
+        {
+            if (RemembersNull(property))
+            {
+                var bit = bits.Count;
+                bits[property.JsonName] = ("_readNulls" + (bit / 64).ToString(System.Globalization.CultureInfo.InvariantCulture), "0x" + (1UL << (bit % 64)).ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "UL");
+            }
+        }
+
+        return bits;
+    }
+
+    /// <summary>The fields of <see cref="NullBits"/>.</summary>
+    public static IEnumerable<string> NullFields(ObjectTypeSpec type) => NullBits(type).Values.Select(b => b.Field).Distinct();
+
     private void EmitProperty(SourceWriter w, PropertySpec property)
     {
         w.Summary(property.Description);
@@ -79,21 +109,14 @@ internal sealed class ObjectEmitter
             w.DocBlock("remarks", "Left unset, the property is not sent and the server's default applies: " + value.ToJson() + ".");
         }
 
-        w.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({CSharp.StringLiteral(property.JsonName)})]");
-        w.Line(SchemasEmitter.Attribute(_context, property.JsonName, property.SchemaPointer));
-        if (property.IsDeprecated)
-        {
-            w.Line("[global::System.Obsolete(\"Deprecated by the contract.\")]");
-        }
+        var attributes = $"[global::System.Text.Json.Serialization.JsonPropertyName({CSharp.StringLiteral(property.JsonName)}), {SchemasEmitter.Attribute(_context, property.JsonName, property.SchemaPointer).TrimStart('[')}"
+            + (property.IsDeprecated ? "[global::System.Obsolete(\"Deprecated by the contract.\")]" : string.Empty);
 
         var type = PropertyType(_context, property);
         if (TracksPresence(property))
         {
             var field = Field(property);
-            w.Open($"public {type} {property.Name}");
-            w.Line($"get => {field};");
-            w.Line($"init {{ {field} = value; {field}IsSet = true; }}");
-            w.Close();
+            w.Line($"{attributes} public {type} {property.Name} {{ get => {field}; init {{ {field} = value; {field}IsSet = true; }} }}");
             w.Line($"private {type} {field};");
             w.Line($"private bool {field}IsSet;");
             return;
@@ -102,11 +125,7 @@ internal sealed class ObjectEmitter
         var required = IsRequiredInCSharp(property) ? "required " : string.Empty;
         // A required constant is filled in, so that nobody has to write it; what a reader reads replaces it.
         var initializer = property.Constant is { } fixedValue && property.IsRequired ? $" = {CSharp.StringLiteral(fixedValue.Text)};" : string.Empty;
-        w.Line($"public {required}{type} {property.Name} {{ get; init; }}{initializer}");
-        if (RemembersNull(property))
-        {
-            w.Line($"private bool {Field(property)}WasNull;");
-        }
+        w.Line($"{attributes} public {required}{type} {property.Name} {{ get; init; }}{initializer}");
     }
 
     private static void EmitDefaults(SourceWriter w, ObjectTypeSpec type)
@@ -120,7 +139,6 @@ internal sealed class ObjectEmitter
             return;
         }
 
-        w.Line();
         w.Summary("The contract's defaults: what the server uses for a property that is not sent.");
         w.Open("public static class Defaults");
         foreach (var (property, literal) in defaults)
@@ -161,19 +179,8 @@ internal sealed class ObjectEmitter
     private void EmitValidation(SourceWriter w, ObjectTypeSpec type)
     {
         var violation = _context.Global(_context.Names.ContractViolation);
-        w.Line();
-        w.Summary("Checks this object, and everything inside it, against the contract's rules, exactly as the contract server and the analyzers do.");
-        w.DocBlock("returns", "Every violation, with its JSON path, the rule and the value; an empty list when the object is valid.");
-        w.Line($"public global::System.Collections.Generic.IReadOnlyList<{violation}> Validate() =>");
-        w.Line($"    {_context.Global(_context.Names.ValidationHelpers)}.Validate(this, JsonConverter.Instance, {CSharp.StringLiteral(type.SchemaPointer)});");
-        w.Line();
-        w.Summary("Throws when <see cref=\"Validate\"/> finds any violation.", escape: false);
-        w.Line($"/// <exception cref=\"{_context.Global(_context.Names.ValidationException)}\">The object breaks the contract; the exception lists every violation.</exception>");
-        w.Open("public void ThrowIfInvalid()");
-        w.Line("var violations = Validate();");
-        w.Open("if (violations.Count > 0)");
-        w.Line($"throw new {_context.Global(_context.Names.ValidationException)}(violations);");
-        w.Close();
-        w.Close();
+        w.Summary("Every way this object breaks the contract's rules (path, rule, value), as the contract server and the analyzers see it; ThrowIfInvalid throws them.");
+        w.Line($"public global::System.Collections.Generic.IReadOnlyList<{violation}> Validate() => {_context.Global(_context.Names.ValidationHelpers)}.Validate(this, JsonConverter.Instance, {CSharp.StringLiteral(type.SchemaPointer)});");
+        w.Line($"public void ThrowIfInvalid() {{ var violations = Validate(); if (violations.Count > 0) {{ throw new {_context.Global(_context.Names.ValidationException)}(violations); }} }}");
     }
 }

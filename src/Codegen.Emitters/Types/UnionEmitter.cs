@@ -34,68 +34,38 @@ internal sealed class UnionEmitter
         var self = _context.Global(type.Name);
         var caseList = string.Join(", ", type.Cases.Select(c => $"<see cref=\"{c.Name}\"/>"));
         w.Summary((type.Description is null ? string.Empty : CSharp.XmlEscape(type.Description) + "\n") + "One of: " + caseList + ".", escape: false);
-        w.Line(CSharp.GeneratedCodeAttribute);
-        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({self}.JsonConverter))]");
+        w.Line($"{CSharp.GeneratedCodeAttribute.TrimEnd(']')}, global::System.Text.Json.Serialization.JsonConverter(typeof({self}.JsonConverter))]");
         w.Open($"public sealed partial class {type.Name} : global::System.IEquatable<{self}>");
-        w.Line("private readonly object _value;");
-        w.Line("private readonly int _case;");
-        w.Line();
+        w.Line("private readonly object _value; private readonly int _case;");
 
         for (var i = 0; i < type.Cases.Count; i++)
         {
             var unionCase = type.Cases[i];
             var caseType = _json.TypeName(unionCase.Type);
+            var value = unionCase.Type.IsValueType ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))";
             w.Summary($"Creates the <c>{unionCase.Name}</c> case.", escape: false);
-            w.Open($"public {type.Name}({caseType} value)");
-            w.Line(unionCase.Type.IsValueType ? "_value = value;" : "_value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
-            w.Line($"_case = {i};");
-            w.Close();
-            w.Line();
+            w.Line($"public {type.Name}({caseType} value) {{ _value = {value}; _case = {i}; }}");
         }
 
         for (var i = 0; i < type.Cases.Count; i++)
         {
             var unionCase = type.Cases[i];
             var caseType = _json.TypeName(unionCase.Type);
-            w.Summary($"Whether this holds the <c>{unionCase.Name}</c> case.", escape: false);
+            w.Summary($"Whether this holds the <c>{unionCase.Name}</c> case; TryGet{unionCase.Name} and As{unionCase.Name} get it.", escape: false);
             w.Line($"public bool Is{unionCase.Name} => _case == {i};");
-            w.Line();
-            w.Summary($"Gets the <c>{unionCase.Name}</c> case, if this holds it.", escape: false);
-            w.Open($"public bool TryGet{unionCase.Name}([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {caseType} value)");
-            w.Open($"if (_case == {i})");
-            w.Line($"value = ({caseType})_value;");
-            w.Line("return true;");
-            w.Close();
-            w.Line("value = default!;");
-            w.Line("return false;");
-            w.Close();
-            w.Line();
-            w.Summary($"Gets the <c>{unionCase.Name}</c> case.", escape: false);
-            w.Line($"/// <exception cref=\"global::System.InvalidOperationException\">This holds another case.</exception>");
+            w.Line($"public bool TryGet{unionCase.Name}([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {caseType} value) {{ value = _case == {i} ? ({caseType})_value : default!; return _case == {i}; }}");
             w.Line($"public {caseType} As{unionCase.Name}() => _case == {i} ? ({caseType})_value : throw new global::System.InvalidOperationException({CSharp.StringLiteral($"This {type.Name} does not hold the {unionCase.Name} case.")});");
-            w.Line();
         }
 
         w.Summary("The value of whichever case this holds.");
         w.Line("public object Value => _value;");
-        w.Line();
-
         if (KeepsUnknown(type))
         {
-            w.Open($"private {type.Name}(global::System.Text.Json.JsonElement unknown)");
-            w.Line("_value = unknown;");
-            w.Line("_case = -1;");
-            w.Close();
-            w.Line();
+            w.Line($"private {type.Name}(global::System.Text.Json.JsonElement unknown) {{ _value = unknown; _case = -1; }}");
             w.Summary("Whether this holds a value that no case takes (for example a discriminator value a newer server sends); it is kept as it was.");
             w.Line("public bool IsUnknown => _case == -1;");
-            w.Line();
             w.Summary("Gets the value no case takes, as it was received.");
-            w.Open("public bool TryGetUnknown(out global::System.Text.Json.JsonElement value)");
-            w.Line("value = _case == -1 ? (global::System.Text.Json.JsonElement)_value : default;");
-            w.Line("return _case == -1;");
-            w.Close();
-            w.Line();
+            w.Line("public bool TryGetUnknown(out global::System.Text.Json.JsonElement value) { value = _case == -1 ? (global::System.Text.Json.JsonElement)_value : default; return _case == -1; }");
         }
 
         var typeParameters = string.Join(", ", type.Cases.Select(c => $"global::System.Func<{_json.TypeName(c.Type)}, TResult> on{c.Name}"))
@@ -114,7 +84,6 @@ internal sealed class UnionEmitter
             : "default: throw new global::System.InvalidOperationException();");
         w.Close();
         w.Close();
-        w.Line();
 
         foreach (var (source, construct) in Conversions(type))
         {
@@ -167,26 +136,12 @@ internal sealed class UnionEmitter
 
     private void EmitEquality(SourceWriter w, UnionTypeSpec type, string self)
     {
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Open($"public bool Equals({self}? other)");
-        w.Open("if (other is null || other._case != _case)");
-        w.Line("return false;");
-        w.Close();
-        w.Line($"return {_json.Helpers}.DeepEquals(_value, other._value);");
-        w.Close();
-        w.Line();
-        w.Line("/// <inheritdoc/>");
+        w.Line($"public bool Equals({self}? other) => other is not null && other._case == _case && {_json.Helpers}.DeepEquals(_value, other._value);");
         w.Line($"public override bool Equals(object? obj) => obj is {self} other && Equals(other);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
         w.Line($"public override int GetHashCode() => {_json.Helpers}.DeepHashCode(_value) ^ _case;");
-        w.Line();
         w.Summary("The value as JSON; a string case is returned as it is.");
         w.Line($"public override string ToString() => _value as string ?? {_json.Helpers}.ToJson(this, JsonConverter.Instance);");
-        w.Line();
         w.Line($"public static bool operator ==({self}? left, {self}? right) => left is null ? right is null : left.Equals(right);");
-        w.Line();
         w.Line($"public static bool operator !=({self}? left, {self}? right) => !(left == right);");
     }
 
@@ -194,11 +149,8 @@ internal sealed class UnionEmitter
     {
         w.Line();
         w.Summary($"Reads and writes <see cref=\"{type.Name}\"/>, choosing the case from the JSON token.", escape: false);
-        w.Line(CSharp.GeneratedCodeAttribute);
         w.Open($"public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{self}>");
         w.Line("public static readonly JsonConverter Instance = new JsonConverter();");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
         w.Open($"public override {self} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
         if (KeepsUnknown(type))
         {
@@ -215,34 +167,23 @@ internal sealed class UnionEmitter
             for (var i = 0; i < type.Cases.Count; i++)
             {
                 var unionCase = type.Cases[i];
-                w.Line();
                 w.Open($"private static {self} ReadCase{i}(global::System.Text.Json.JsonElement element, global::System.Text.Json.JsonSerializerOptions options)");
                 w.Line($"var reader = {_json.Helpers}.ReaderOver(element);");
-                w.Line($"{_json.TypeName(unionCase.Type)} value;");
-                _json.Read(w, unionCase.Type, false, "value");
-                w.Line($"return new {self}(value);");
+                w.Line($"return new {self}({_json.Read(unionCase.Type, false)});");
                 w.Close();
             }
         }
-        w.Line();
-        w.Line("/// <inheritdoc/>");
         w.Open($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {self} value, global::System.Text.Json.JsonSerializerOptions options)");
         w.Open("switch (value._case)");
         for (var i = 0; i < type.Cases.Count; i++)
         {
             var unionCase = type.Cases[i];
-            w.Open($"case {i}:");
-            _json.Write(w, unionCase.Type, false, $"(({_json.TypeName(unionCase.Type)})value._value)");
-            w.Line("break;");
-            w.Close();
+            w.Line($"case {i}: {_json.Write(unionCase.Type, false, $"(({_json.TypeName(unionCase.Type)})value._value)")} break;");
         }
 
         if (KeepsUnknown(type))
         {
-            w.Open("default:");
-            w.Line("((global::System.Text.Json.JsonElement)value._value).WriteTo(writer);");
-            w.Line("break;");
-            w.Close();
+            w.Line("default: ((global::System.Text.Json.JsonElement)value._value).WriteTo(writer); break;");
         }
 
         w.Close();
@@ -259,11 +200,7 @@ internal sealed class UnionEmitter
         foreach (var unionCase in ordered)
         {
             var condition = Condition(unionCase.Type, arrayCases.Count > 1);
-            w.Open($"if ({condition})");
-            w.Line($"{_json.TypeName(unionCase.Type)} value;");
-            _json.Read(w, unionCase.Type, false, "value");
-            w.Line($"return new {self}(value);");
-            w.Close();
+            w.Line($"if ({condition}) {{ return new {self}({_json.Read(unionCase.Type, false)}); }}");
         }
 
         var expected = string.Join(", ", type.Cases.Select(c => c.Name));

@@ -60,6 +60,86 @@ internal static class CodegenJsonHelpers
             : "Expected an integer but found " + Text(ref reader) + ".");
     }
 
+    /// <summary>Keeps a property the contract does not name (the reader is on its name), for writing back.</summary>
+    public static void ReadAdditional(ref global::System.Text.Json.Utf8JsonReader reader, ref global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional)
+    {
+        var name = reader.GetString()!;
+        reader.Read();
+        (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+    }
+
+    /// <summary>Reads one value: what collections' items are read with (a static lambda per item type).</summary>
+    public delegate T ReadValue<T>(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options);
+
+    /// <summary>A JSON array, each item read by <paramref name="item"/>.</summary>
+    public static T[] ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options, ReadValue<T> item)
+    {
+        Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+        var list = new global::System.Collections.Generic.List<T>();
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+        {
+            list.Add(item(ref reader, options));
+        }
+
+        return list.ToArray();
+    }
+
+    /// <summary>A JSON object whose names are data, each value read by <paramref name="item"/>.</summary>
+    public static global::System.Collections.Generic.Dictionary<string, T> ReadMap<T>(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options, ReadValue<T> item)
+    {
+        Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+        var map = new global::System.Collections.Generic.Dictionary<string, T>(global::System.StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            map[key] = item(ref reader, options);
+        }
+
+        return map;
+    }
+
+    /// <summary>Writes a JSON array, each item written by <paramref name="item"/>.</summary>
+    public static void WriteList<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T> values, global::System.Text.Json.JsonSerializerOptions options, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T, global::System.Text.Json.JsonSerializerOptions> item)
+    {
+        writer.WriteStartArray();
+        for (var i = 0; i < values.Count; i++)
+        {
+            item(writer, values[i], options);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes a JSON object whose names are data, each value written by <paramref name="item"/>.</summary>
+    public static void WriteMap<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T> values, global::System.Text.Json.JsonSerializerOptions options, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T, global::System.Text.Json.JsonSerializerOptions> item)
+    {
+        writer.WriteStartObject();
+        foreach (var pair in values)
+        {
+            writer.WritePropertyName(pair.Key);
+            item(writer, pair.Value, options);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes a double; NaN and the infinities, which JSON has no number for, are written as the names .NET gives them
+    /// ("NaN", "Infinity", "-Infinity"), so the value is not lost and the contract's rules (a number) reject it.
+    /// </summary>
+    public static void WriteNumber(global::System.Text.Json.Utf8JsonWriter writer, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            writer.WriteNumberValue(value);
+        }
+        else
+        {
+            writer.WriteStringValue(double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+        }
+    }
+
     /// <summary>Bytes written as a base64 string (<c>format: byte</c>).</summary>
     public static byte[] ReadBytes(ref global::System.Text.Json.Utf8JsonReader reader)
     {
