@@ -29,9 +29,6 @@ public sealed partial class ContractGenerator
     internal static readonly DiagnosticDescriptor UnresolvedReference = new(
         ContractDiagnosticIds.UnresolvedReference, "A $ref does not resolve inside the contract", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.UnresolvedReference + ".md");
 
-    internal static readonly DiagnosticDescriptor DefsKeyword = new(
-        ContractDiagnosticIds.DefsKeyword, "$defs is read as definitions", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.DefsKeyword + ".md");
-
     internal static readonly DiagnosticDescriptor NameCollision = new(
         ContractDiagnosticIds.NameCollision, "Two names map to the same C# name", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.NameCollision + ".md");
 
@@ -68,6 +65,9 @@ public sealed partial class ContractGenerator
     internal static readonly DiagnosticDescriptor DialectCompatibility = new(
         ContractDiagnosticIds.DialectCompatibility, "Keywords of an older dialect are read as it means them", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.DialectCompatibility + ".md");
 
+    internal static readonly DiagnosticDescriptor NoEffect = new(
+        ContractDiagnosticIds.NoEffect, "A keyword has no effect where it is written", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.NoEffect + ".md");
+
     internal static readonly DiagnosticDescriptor InternalError = new(
         ContractDiagnosticIds.InternalError, "The generator failed on this contract", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.InternalError + ".md");
 
@@ -78,7 +78,6 @@ public sealed partial class ContractGenerator
         [ContractDiagnosticIds.MissingVendorExtension] = MissingVendorExtension,
         [ContractDiagnosticIds.InvalidVendorExtension] = InvalidVendorExtension,
         [ContractDiagnosticIds.UnresolvedReference] = UnresolvedReference,
-        [ContractDiagnosticIds.DefsKeyword] = DefsKeyword,
         [ContractDiagnosticIds.NameCollision] = NameCollision,
         [ContractDiagnosticIds.InvalidBounds] = InvalidBounds,
         [ContractDiagnosticIds.InvalidDefault] = InvalidDefault,
@@ -91,6 +90,7 @@ public sealed partial class ContractGenerator
         [ContractDiagnosticIds.NotGenerated] = NotGenerated,
         [ContractDiagnosticIds.SelectionMatchesNothing] = SelectionMatchesNothing,
         [ContractDiagnosticIds.DialectCompatibility] = DialectCompatibility,
+        [ContractDiagnosticIds.NoEffect] = NoEffect,
         [ContractDiagnosticIds.InternalError] = InternalError,
     };
 

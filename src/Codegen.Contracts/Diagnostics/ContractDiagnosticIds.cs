@@ -24,7 +24,7 @@ public static class ContractDiagnosticIds
     public const string MissingVendorExtension = "CG0003";
     public const string InvalidVendorExtension = "CG0004";
     public const string UnresolvedReference = "CG0005";
-    public const string DefsKeyword = "CG0006";
+    // CG0006 ("$defs is read as definitions") is retired: $defs and definitions read alike.
     public const string NameCollision = "CG0007";
     public const string InvalidBounds = "CG0008";
     public const string InvalidDefault = "CG0009";
@@ -39,6 +39,7 @@ public static class ContractDiagnosticIds
     public const string NotGenerated = "CG0017";
     public const string SelectionMatchesNothing = "CG0018";
     public const string DialectCompatibility = "CG0019";
+    public const string NoEffect = "CG0020";
     public const string InternalError = "CG0099";
 
     public static IReadOnlyList<ContractDiagnosticKind> All { get; } = new[]
@@ -48,7 +49,6 @@ public static class ContractDiagnosticIds
         new ContractDiagnosticKind(MissingVendorExtension, "The contract has no x-codegen extension", ContractSeverity.Info),
         new ContractDiagnosticKind(InvalidVendorExtension, "The x-codegen extension is malformed", ContractSeverity.Error),
         new ContractDiagnosticKind(UnresolvedReference, "A $ref does not resolve inside the contract", ContractSeverity.Error),
-        new ContractDiagnosticKind(DefsKeyword, "$defs is read as definitions", ContractSeverity.Warning),
         new ContractDiagnosticKind(NameCollision, "Two names map to the same C# name", ContractSeverity.Warning),
         new ContractDiagnosticKind(InvalidBounds, "A lower bound is above its upper bound", ContractSeverity.Error),
         new ContractDiagnosticKind(InvalidDefault, "A default value breaks its own schema", ContractSeverity.Warning),
@@ -61,6 +61,7 @@ public static class ContractDiagnosticIds
         new ContractDiagnosticKind(NotGenerated, "A part of the contract is not generated as written", ContractSeverity.Info),
         new ContractDiagnosticKind(SelectionMatchesNothing, "A selection matches no operation", ContractSeverity.Warning),
         new ContractDiagnosticKind(DialectCompatibility, "Keywords of an older dialect are read as it means them", ContractSeverity.Info),
+        new ContractDiagnosticKind(NoEffect, "A keyword has no effect where it is written", ContractSeverity.Info),
         new ContractDiagnosticKind(InternalError, "The generator failed on this contract", ContractSeverity.Error),
     };
 }

@@ -623,9 +623,15 @@ public static class ContractParser
                     case CodegenSchemaProblemKind.UnresolvedReference:
                         _diagnostics.Add(ContractDiagnosticIds.UnresolvedReference, span, problem.Message);
                         break;
+                    case CodegenSchemaProblemKind.Unsupported when problem.Pointer.EndsWith("/$ref", StringComparison.Ordinal):
+                        // A reference to another document: the contract cannot be read whole.
+                        _diagnostics.Add(ContractDiagnosticIds.UnresolvedReference, span, problem.Message);
+                        break;
                     case CodegenSchemaProblemKind.Unsupported:
-                    case CodegenSchemaProblemKind.Ignored:
                         _diagnostics.Add(ContractDiagnosticIds.UnsupportedConstruct, span, problem.Message);
+                        break;
+                    case CodegenSchemaProblemKind.Ignored:
+                        _diagnostics.Add(ContractDiagnosticIds.NoEffect, span, problem.Message);
                         break;
                     case CodegenSchemaProblemKind.Compatibility:
                         compatibility++;

@@ -806,7 +806,7 @@ internal sealed class TypeMapper
 
     private static bool IsNullable(CodegenSchema schema)
     {
-        if ((schema.Types & CodegenSchemaTypes.Null) != 0 || schema.Const is { IsNull: true })
+        if ((schema.Types & CodegenSchemaTypes.Null) != 0 || schema.AcceptsNull || schema.Const is { IsNull: true })
         {
             return true;
         }
