@@ -26,6 +26,12 @@ public static class CodegenCli
             ("codegen generate schema/api.schema.json --out Generated", "Write the generated C# files."),
             ("codegen serve schema/api.schema.json", "Serve the contract on http://127.0.0.1:5055."));
         CommandExamples.AddToHelp(root);
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            // The default prints the entry assembly's version, which is not the tool's when it runs inside a host.
+            version.Action = new PrintVersion();
+        }
+
         return root;
     }
 
@@ -65,6 +71,17 @@ public static class CodegenCli
         {
             console.WriteError($"{ex.GetType().Name}: {ex.Message} (this is a bug in codegen; please report it with the command line and the contract).");
             return ExitCodes.Errors;
+        }
+    }
+
+    private sealed class PrintVersion : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(ToolVersion.Informational);
+            return ExitCodes.Success;
         }
     }
 }
