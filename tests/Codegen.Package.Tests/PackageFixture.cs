@@ -38,7 +38,7 @@ public sealed class PackageFixture : IDisposable
     public InstalledTool Tool => _tool.Value;
 
     /// <summary>Creates a project folder outside the repository that restores the package from the feed.</summary>
-    public string CreateProject(string name, string programText, string extraProperties = "")
+    public string CreateProject(string name, string programText, string extraProperties = "", string extraItems = "")
     {
         var directory = Path.Combine(Root, name);
         Directory.CreateDirectory(directory);
@@ -66,6 +66,7 @@ public sealed class PackageFixture : IDisposable
               <ItemGroup>
                 <PackageReference Include="ContractFirst.Codegen" Version="{Version}" />
                 <CodegenContract Include="modelslab-completions.schema.json" />
+                {extraItems}
               </ItemGroup>
             </Project>
             """);
