@@ -13,7 +13,8 @@ public sealed partial class ContractGenerator
     public const string HelpLinkBase = ContractDiagnosticCatalog.HelpLinkBase;
 
     // One descriptor per contract diagnostic id; title, severity and help link come from the Roslyn-free
-    // catalogue that the command-line tool reads too. The parser formats the whole message.
+    // catalogue that the command-line tool reads too. The parser formats the whole message. A field per id
+    // lets the release-tracking analyzer match AnalyzerReleases.*.md against the descriptors.
     internal static readonly DiagnosticDescriptor InvalidJson = Describe(ContractDiagnosticIds.InvalidJson);
     internal static readonly DiagnosticDescriptor UnreadableSchema = Describe(ContractDiagnosticIds.UnreadableSchema);
     internal static readonly DiagnosticDescriptor MissingVendorExtension = Describe(ContractDiagnosticIds.MissingVendorExtension);
@@ -28,11 +29,10 @@ public sealed partial class ContractGenerator
     internal static readonly DiagnosticDescriptor UnmarkedContract = Describe(ContractDiagnosticIds.UnmarkedContract);
     internal static readonly DiagnosticDescriptor InternalError = Describe(ContractDiagnosticIds.InternalError);
 
-    internal static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> Descriptors = new[]
-    {
+    /// <summary>Every catalogue id's descriptor: the fields above, and one made from the catalogue for an id that has no field yet.</summary>
+    internal static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> Descriptors = AllDescriptors(
         InvalidJson, UnreadableSchema, MissingVendorExtension, InvalidVendorExtension, UnresolvedReference, DefsKeyword,
-        NameCollision, InvalidBounds, InvalidDefault, UnsupportedConstruct, DuplicateTypeAcrossContracts, UnmarkedContract, InternalError,
-    }.ToDictionary(d => d.Id);
+        NameCollision, InvalidBounds, InvalidDefault, UnsupportedConstruct, DuplicateTypeAcrossContracts, UnmarkedContract, InternalError);
 
     internal static Diagnostic ToDiagnostic(ContractDiagnostic diagnostic)
     {
@@ -45,11 +45,16 @@ public sealed partial class ContractGenerator
         return Diagnostic.Create(descriptor, location, diagnostic.Message);
     }
 
-    private static DiagnosticDescriptor Describe(string id)
+    private static Dictionary<string, DiagnosticDescriptor> AllDescriptors(params DiagnosticDescriptor[] fields)
     {
-        var kind = ContractDiagnosticCatalog.Find(id);
-        return new DiagnosticDescriptor(kind.Id, kind.Title, "{0}", ContractDiagnosticCatalog.Category, Severity(kind.Severity), isEnabledByDefault: true, helpLinkUri: kind.HelpLink);
+        var known = fields.ToDictionary(d => d.Id);
+        return ContractDiagnosticCatalog.All.ToDictionary(kind => kind.Id, kind => known.TryGetValue(kind.Id, out var field) ? field : Describe(kind));
     }
+
+    private static DiagnosticDescriptor Describe(string id) => Describe(ContractDiagnosticCatalog.Find(id));
+
+    private static DiagnosticDescriptor Describe(ContractDiagnosticKind kind) =>
+        new(kind.Id, kind.Title, "{0}", ContractDiagnosticCatalog.Category, Severity(kind.Severity), isEnabledByDefault: true, helpLinkUri: kind.HelpLink);
 
     private static DiagnosticSeverity Severity(ContractSeverity severity) => severity switch
     {
