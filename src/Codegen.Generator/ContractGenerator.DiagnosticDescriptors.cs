@@ -27,12 +27,20 @@ public sealed partial class ContractGenerator
     internal static readonly DiagnosticDescriptor UnsupportedConstruct = Describe(ContractDiagnosticIds.UnsupportedConstruct);
     internal static readonly DiagnosticDescriptor DuplicateTypeAcrossContracts = Describe(ContractDiagnosticIds.DuplicateTypeAcrossContracts);
     internal static readonly DiagnosticDescriptor UnmarkedContract = Describe(ContractDiagnosticIds.UnmarkedContract);
+    internal static readonly DiagnosticDescriptor InvalidOpenApi = Describe(ContractDiagnosticIds.InvalidOpenApi);
+    internal static readonly DiagnosticDescriptor InvalidOverlay = Describe(ContractDiagnosticIds.InvalidOverlay);
+    internal static readonly DiagnosticDescriptor OverlayTargetNotFound = Describe(ContractDiagnosticIds.OverlayTargetNotFound);
+    internal static readonly DiagnosticDescriptor NamingSource = Describe(ContractDiagnosticIds.NamingSource);
+    internal static readonly DiagnosticDescriptor NotGenerated = Describe(ContractDiagnosticIds.NotGenerated);
+    internal static readonly DiagnosticDescriptor SelectionMatchesNothing = Describe(ContractDiagnosticIds.SelectionMatchesNothing);
+    internal static readonly DiagnosticDescriptor DialectCompatibility = Describe(ContractDiagnosticIds.DialectCompatibility);
     internal static readonly DiagnosticDescriptor InternalError = Describe(ContractDiagnosticIds.InternalError);
 
     /// <summary>Every catalogue id's descriptor: the fields above, and one made from the catalogue for an id that has no field yet.</summary>
     internal static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> Descriptors = AllDescriptors(
         InvalidJson, UnreadableSchema, MissingVendorExtension, InvalidVendorExtension, UnresolvedReference, DefsKeyword,
-        NameCollision, InvalidBounds, InvalidDefault, UnsupportedConstruct, DuplicateTypeAcrossContracts, UnmarkedContract, InternalError);
+        NameCollision, InvalidBounds, InvalidDefault, UnsupportedConstruct, DuplicateTypeAcrossContracts, UnmarkedContract, InvalidOpenApi,
+        InvalidOverlay, OverlayTargetNotFound, NamingSource, NotGenerated, SelectionMatchesNothing, DialectCompatibility, InternalError);
 
     internal static Diagnostic ToDiagnostic(ContractDiagnostic diagnostic)
     {
