@@ -13,24 +13,19 @@ namespace Codegen.ContractServer;
 /// Serves the operations of a contract file on Kestrel, under each operation's path and under
 /// <c>/v1</c> + path. Start it from code with <see cref="StartAsync"/>, or from the command line.
 /// </summary>
-public sealed class ContractServer : IAsyncDisposable
+public sealed partial class ContractServer : IAsyncDisposable
 {
     private const int MaxRequestBytes = 1024 * 1024;
 
     private readonly WebApplication _app;
-    private readonly ContractSpec _contract;
-    private readonly CodegenSchemaDocument _rules;
     private readonly string? _apiKey;
     private readonly FaultLog _faults = new();
     private long _requestCount;
 
-    private ContractServer(WebApplication app, ContractSpec contract, string? apiKey)
+    private ContractServer(WebApplication app, ServedContract served, string? apiKey)
     {
         _app = app;
-        _contract = contract;
-
-        // The model's rules document, read by the same engine as the generated code and the analyzers: one meaning.
-        _rules = new CodegenSchemaDocument(CodegenJson.Parse(contract.Rules.Document), Enum.Parse<CodegenSchemaDialect>(contract.Rules.Dialect));
+        _served = served;
         _apiKey = apiKey;
     }
 
@@ -38,7 +33,7 @@ public sealed class ContractServer : IAsyncDisposable
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>The operations served, as the contract declares them.</summary>
-    public IReadOnlyList<OperationSpec> Operations => _contract.Operations;
+    public IReadOnlyList<OperationSpec> Operations => _served.Contract.Operations;
 
     /// <summary>How many requests carried the fault key (<c>x-fault: key=...</c>).</summary>
     public int Attempts(string key) => _faults.Attempts(key);
@@ -51,10 +46,10 @@ public sealed class ContractServer : IAsyncDisposable
         var path = options.ContractPath ?? "contract.schema.json";
         var text = options.ContractText ?? await File.ReadAllTextAsync(
             options.ContractPath ?? throw new ArgumentException("Set ContractPath or ContractText.", nameof(options)), cancellationToken);
-        var parsed = ContractParser.Parse(path, text, cancellationToken);
-        if (parsed.Contract is null)
+        var (served, diagnostics) = await ServedContract.LoadAsync(path, text, cancellationToken);
+        if (served is null)
         {
-            throw new InvalidOperationException("The contract cannot be read: " + string.Join("; ", parsed.Diagnostics.Select(d => $"{d.Location}: {d.Id} {d.Message}")));
+            throw new InvalidOperationException("The contract cannot be read: " + string.Join("; ", diagnostics.Select(d => $"{d.Location}: {d.Id} {d.Message}")));
         }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
@@ -64,8 +59,11 @@ public sealed class ContractServer : IAsyncDisposable
             builder.Logging.ClearProviders();
         }
 
+        AddCors(builder.Services, options);
         var app = builder.Build();
-        var server = new ContractServer(app, parsed.Contract, string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey);
+        var server = new ContractServer(app, served, string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey);
+        UseRequestLog(app, options);
+        UseCors(app, options);
         app.Run(server.HandleAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -84,6 +82,8 @@ public sealed class ContractServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http)
     {
+        // One contract per request, even if a reload swaps it meanwhile.
+        var served = _served;
         var request = http.Request;
         http.Response.Headers["x-request-id"] = "req_" + Interlocked.Increment(ref _requestCount);
         var path = request.Path.Value ?? "/";
@@ -93,7 +93,7 @@ public sealed class ContractServer : IAsyncDisposable
             return;
         }
 
-        var operations = _contract.Operations.Where(o => path == o.Path || path == "/v1" + o.Path).ToList();
+        var operations = served.Contract.Operations.Where(o => path == o.Path || path == "/v1" + o.Path).ToList();
         if (operations.Count == 0)
         {
             await ErrorAsync(http, 404, $"No operation is served at {path}.", "not_found_error", null);
@@ -153,20 +153,25 @@ public sealed class ContractServer : IAsyncDisposable
             return;
         }
 
-        var body = await ReadRequestAsync(http, operation);
+        var body = await ReadRequestAsync(http, served.Rules, operation);
         if (body is null)
         {
             return;
         }
 
-        var completion = CompletionText.For(body, DefaultMaxTokens(operation));
+        if (await AnswerPreferenceAsync(http, served, operation, body))
+        {
+            return;
+        }
+
+        var completion = CompletionText.For(body, DefaultMaxTokens(served.Rules, operation));
         var model = body["model"] is JsonValue m && m.TryGetValue<string>(out var name) ? name : "contract-server";
         var id = "cmpl-" + completion.Text.GetHashCode(StringComparison.Ordinal).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-        var shaper = new ResponseShaper(_rules.Get(operation.Success!.SchemaPointer!));
-        var streaming = operation.Stream is { FlagJsonName: { } flagName } stream && body[flagName] is JsonValue flag && flag.TryGetValue<bool>(out var on) && on;
+        var shaper = new ResponseShaper(served.Rules.Get(operation.Success!.SchemaPointer!));
+        var streaming = IsStreaming(operation, body);
         if (streaming)
         {
-            var chunkShaper = new ResponseShaper(_rules.Get(operation.Stream!.EventSchemaPointer!));
+            var chunkShaper = new ResponseShaper(served.Rules.Get(operation.Stream!.EventSchemaPointer!));
             await StreamAsync(http, operation.Stream, chunkShaper, completion, model, id, fault);
             return;
         }
@@ -258,7 +263,7 @@ public sealed class ContractServer : IAsyncDisposable
     }
 
     /// <summary>The request body as JSON, valid against the operation's request definition; null after answering 400.</summary>
-    private async Task<JsonObject?> ReadRequestAsync(HttpContext http, OperationSpec operation)
+    private static async Task<JsonObject?> ReadRequestAsync(HttpContext http, CodegenSchemaDocument rules, OperationSpec operation)
     {
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
@@ -289,7 +294,7 @@ public sealed class ContractServer : IAsyncDisposable
         if (operation.Body?.SchemaPointer is { } pointer)
         {
             var violations = new List<CodegenRuleViolation>();
-            CodegenSchemaEvaluator.Validate(_rules.Get(pointer), CodegenJson.Parse(text), "$", violations);
+            CodegenSchemaEvaluator.Validate(rules.Get(pointer), CodegenJson.Parse(text), "$", violations);
             if (violations.Count > 0)
             {
                 var message = $"The request breaks the contract ({violations.Count} violation{(violations.Count == 1 ? string.Empty : "s")}): " + string.Join("; ", violations);
@@ -302,13 +307,16 @@ public sealed class ContractServer : IAsyncDisposable
     }
 
     /// <summary>The contract's default of the request's <c>max_tokens</c>, else 16 (OpenAI's).</summary>
-    private int DefaultMaxTokens(OperationSpec operation) =>
+    private static int DefaultMaxTokens(CodegenSchemaDocument rules, OperationSpec operation) =>
         operation.Body?.SchemaPointer is { } pointer
-        && Resolve(_rules.Get(pointer)).TryGetProperty("max_tokens", out var max)
+        && Resolve(rules.Get(pointer)).TryGetProperty("max_tokens", out var max)
         && Resolve(max).Default is { Kind: CodegenJsonKind.Number } value
         && value.NumberValue.TryGetInt64(out var tokens) && tokens is > 0 and <= int.MaxValue
             ? (int)tokens
             : 16;
+
+    private static bool IsStreaming(OperationSpec operation, JsonObject body) =>
+        operation.Stream is { FlagJsonName: { } flagName } && body[flagName] is JsonValue flag && flag.TryGetValue<bool>(out var on) && on;
 
     private static CodegenSchema Resolve(CodegenSchema schema)
     {

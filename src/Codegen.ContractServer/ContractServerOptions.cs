@@ -17,4 +17,13 @@ public sealed class ContractServerOptions
 
     /// <summary>Log requests to the console (the command line turns it on; in-process servers stay quiet).</summary>
     public bool Logging { get; set; }
+
+    /// <summary>
+    /// Origins allowed to call the server from a browser (CORS); <c>*</c> allows any. Null or empty: no
+    /// CORS headers, as before.
+    /// </summary>
+    public IReadOnlyList<string>? CorsOrigins { get; set; }
+
+    /// <summary>Called once per answered request (after the answer, streams included); null logs nothing.</summary>
+    public Action<ContractServerRequest>? RequestLog { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Codegen.Contracts.Diagnostics;
 using Codegen.Contracts.Model;
 using Microsoft.CodeAnalysis;
@@ -8,91 +9,37 @@ namespace Codegen.Generator;
 
 public sealed partial class ContractGenerator
 {
-    /// <summary>Where every diagnostic's page lives; the one place to change when the repository moves.</summary>
-    public const string HelpLinkBase = "https://github.com/codegen-contract-first/codegen/blob/main/docs/diagnostics/";
+    /// <summary>Where every diagnostic's page lives (kept here for callers that know the generator only).</summary>
+    public const string HelpLinkBase = ContractDiagnosticCatalog.HelpLinkBase;
 
-    private const string Category = "Contract";
+    // One descriptor per contract diagnostic id; title, severity and help link come from the Roslyn-free
+    // catalogue that the command-line tool reads too. The parser formats the whole message. A field per id
+    // lets the release-tracking analyzer match AnalyzerReleases.*.md against the descriptors.
+    internal static readonly DiagnosticDescriptor InvalidJson = Describe(ContractDiagnosticIds.InvalidJson);
+    internal static readonly DiagnosticDescriptor UnreadableSchema = Describe(ContractDiagnosticIds.UnreadableSchema);
+    internal static readonly DiagnosticDescriptor MissingVendorExtension = Describe(ContractDiagnosticIds.MissingVendorExtension);
+    internal static readonly DiagnosticDescriptor InvalidVendorExtension = Describe(ContractDiagnosticIds.InvalidVendorExtension);
+    internal static readonly DiagnosticDescriptor UnresolvedReference = Describe(ContractDiagnosticIds.UnresolvedReference);
+    internal static readonly DiagnosticDescriptor NameCollision = Describe(ContractDiagnosticIds.NameCollision);
+    internal static readonly DiagnosticDescriptor InvalidBounds = Describe(ContractDiagnosticIds.InvalidBounds);
+    internal static readonly DiagnosticDescriptor InvalidDefault = Describe(ContractDiagnosticIds.InvalidDefault);
+    internal static readonly DiagnosticDescriptor UnsupportedConstruct = Describe(ContractDiagnosticIds.UnsupportedConstruct);
+    internal static readonly DiagnosticDescriptor DuplicateTypeAcrossContracts = Describe(ContractDiagnosticIds.DuplicateTypeAcrossContracts);
+    internal static readonly DiagnosticDescriptor UnmarkedContract = Describe(ContractDiagnosticIds.UnmarkedContract);
+    internal static readonly DiagnosticDescriptor InvalidOpenApi = Describe(ContractDiagnosticIds.InvalidOpenApi);
+    internal static readonly DiagnosticDescriptor InvalidOverlay = Describe(ContractDiagnosticIds.InvalidOverlay);
+    internal static readonly DiagnosticDescriptor OverlayTargetNotFound = Describe(ContractDiagnosticIds.OverlayTargetNotFound);
+    internal static readonly DiagnosticDescriptor NamingSource = Describe(ContractDiagnosticIds.NamingSource);
+    internal static readonly DiagnosticDescriptor NotGenerated = Describe(ContractDiagnosticIds.NotGenerated);
+    internal static readonly DiagnosticDescriptor SelectionMatchesNothing = Describe(ContractDiagnosticIds.SelectionMatchesNothing);
+    internal static readonly DiagnosticDescriptor DialectCompatibility = Describe(ContractDiagnosticIds.DialectCompatibility);
+    internal static readonly DiagnosticDescriptor NoEffect = Describe(ContractDiagnosticIds.NoEffect);
+    internal static readonly DiagnosticDescriptor InternalError = Describe(ContractDiagnosticIds.InternalError);
 
-    // One descriptor per contract diagnostic id (see ContractDiagnosticIds); the parser formats the whole message.
-    internal static readonly DiagnosticDescriptor InvalidJson = new(
-        ContractDiagnosticIds.InvalidJson, "The contract is not valid JSON", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.InvalidJson + ".md");
-
-    internal static readonly DiagnosticDescriptor UnreadableSchema = new(
-        ContractDiagnosticIds.UnreadableSchema, "The contract is not a readable JSON Schema", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.UnreadableSchema + ".md");
-
-    internal static readonly DiagnosticDescriptor MissingVendorExtension = new(
-        ContractDiagnosticIds.MissingVendorExtension, "The contract has no x-codegen extension", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.MissingVendorExtension + ".md");
-
-    internal static readonly DiagnosticDescriptor InvalidVendorExtension = new(
-        ContractDiagnosticIds.InvalidVendorExtension, "The x-codegen extension is malformed", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.InvalidVendorExtension + ".md");
-
-    internal static readonly DiagnosticDescriptor UnresolvedReference = new(
-        ContractDiagnosticIds.UnresolvedReference, "A $ref does not resolve inside the contract", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.UnresolvedReference + ".md");
-
-    internal static readonly DiagnosticDescriptor NameCollision = new(
-        ContractDiagnosticIds.NameCollision, "Two names map to the same C# name", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.NameCollision + ".md");
-
-    internal static readonly DiagnosticDescriptor InvalidBounds = new(
-        ContractDiagnosticIds.InvalidBounds, "A lower bound is above its upper bound", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.InvalidBounds + ".md");
-
-    internal static readonly DiagnosticDescriptor InvalidDefault = new(
-        ContractDiagnosticIds.InvalidDefault, "A default value breaks its own schema", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.InvalidDefault + ".md");
-
-    internal static readonly DiagnosticDescriptor UnsupportedConstruct = new(
-        ContractDiagnosticIds.UnsupportedConstruct, "A schema construct is not supported", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.UnsupportedConstruct + ".md");
-
-    internal static readonly DiagnosticDescriptor DuplicateTypeAcrossContracts = new(
-        ContractDiagnosticIds.DuplicateTypeAcrossContracts, "Two contracts define the same type", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.DuplicateTypeAcrossContracts + ".md");
-
-    internal static readonly DiagnosticDescriptor InvalidOpenApi = new(
-        ContractDiagnosticIds.InvalidOpenApi, "The OpenAPI document is malformed", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.InvalidOpenApi + ".md");
-
-    internal static readonly DiagnosticDescriptor InvalidOverlay = new(
-        ContractDiagnosticIds.InvalidOverlay, "The overlay is malformed", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.InvalidOverlay + ".md");
-
-    internal static readonly DiagnosticDescriptor OverlayTargetNotFound = new(
-        ContractDiagnosticIds.OverlayTargetNotFound, "An overlay action selects nothing", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.OverlayTargetNotFound + ".md");
-
-    internal static readonly DiagnosticDescriptor NamingSource = new(
-        ContractDiagnosticIds.NamingSource, "Where the namespace and prefix come from", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.NamingSource + ".md");
-
-    internal static readonly DiagnosticDescriptor NotGenerated = new(
-        ContractDiagnosticIds.NotGenerated, "A part of the contract is not generated as written", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.NotGenerated + ".md");
-
-    internal static readonly DiagnosticDescriptor SelectionMatchesNothing = new(
-        ContractDiagnosticIds.SelectionMatchesNothing, "A selection matches no operation", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.SelectionMatchesNothing + ".md");
-
-    internal static readonly DiagnosticDescriptor DialectCompatibility = new(
-        ContractDiagnosticIds.DialectCompatibility, "Keywords of an older dialect are read as it means them", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.DialectCompatibility + ".md");
-
-    internal static readonly DiagnosticDescriptor NoEffect = new(
-        ContractDiagnosticIds.NoEffect, "A keyword has no effect where it is written", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.NoEffect + ".md");
-
-    internal static readonly DiagnosticDescriptor InternalError = new(
-        ContractDiagnosticIds.InternalError, "The generator failed on this contract", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + ContractDiagnosticIds.InternalError + ".md");
-
-    internal static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> Descriptors = new Dictionary<string, DiagnosticDescriptor>
-    {
-        [ContractDiagnosticIds.InvalidJson] = InvalidJson,
-        [ContractDiagnosticIds.UnreadableSchema] = UnreadableSchema,
-        [ContractDiagnosticIds.MissingVendorExtension] = MissingVendorExtension,
-        [ContractDiagnosticIds.InvalidVendorExtension] = InvalidVendorExtension,
-        [ContractDiagnosticIds.UnresolvedReference] = UnresolvedReference,
-        [ContractDiagnosticIds.NameCollision] = NameCollision,
-        [ContractDiagnosticIds.InvalidBounds] = InvalidBounds,
-        [ContractDiagnosticIds.InvalidDefault] = InvalidDefault,
-        [ContractDiagnosticIds.UnsupportedConstruct] = UnsupportedConstruct,
-        [ContractDiagnosticIds.DuplicateTypeAcrossContracts] = DuplicateTypeAcrossContracts,
-        [ContractDiagnosticIds.InvalidOpenApi] = InvalidOpenApi,
-        [ContractDiagnosticIds.InvalidOverlay] = InvalidOverlay,
-        [ContractDiagnosticIds.OverlayTargetNotFound] = OverlayTargetNotFound,
-        [ContractDiagnosticIds.NamingSource] = NamingSource,
-        [ContractDiagnosticIds.NotGenerated] = NotGenerated,
-        [ContractDiagnosticIds.SelectionMatchesNothing] = SelectionMatchesNothing,
-        [ContractDiagnosticIds.DialectCompatibility] = DialectCompatibility,
-        [ContractDiagnosticIds.NoEffect] = NoEffect,
-        [ContractDiagnosticIds.InternalError] = InternalError,
-    };
+    /// <summary>Every catalogue id's descriptor: the fields above, and one made from the catalogue for an id that has no field yet.</summary>
+    internal static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> Descriptors = AllDescriptors(
+        InvalidJson, UnreadableSchema, MissingVendorExtension, InvalidVendorExtension, UnresolvedReference, NameCollision, InvalidBounds, InvalidDefault, UnsupportedConstruct, DuplicateTypeAcrossContracts, UnmarkedContract, InvalidOpenApi,
+        InvalidOverlay, OverlayTargetNotFound, NamingSource, NotGenerated, SelectionMatchesNothing, DialectCompatibility, NoEffect, InternalError);
 
     internal static Diagnostic ToDiagnostic(ContractDiagnostic diagnostic)
     {
@@ -104,4 +51,22 @@ public sealed partial class ContractGenerator
         var descriptor = Descriptors.TryGetValue(diagnostic.Id, out var found) ? found : InternalError;
         return Diagnostic.Create(descriptor, location, diagnostic.Message);
     }
+
+    private static Dictionary<string, DiagnosticDescriptor> AllDescriptors(params DiagnosticDescriptor[] fields)
+    {
+        var known = fields.ToDictionary(d => d.Id);
+        return ContractDiagnosticCatalog.All.ToDictionary(kind => kind.Id, kind => known.TryGetValue(kind.Id, out var field) ? field : Describe(kind));
+    }
+
+    private static DiagnosticDescriptor Describe(string id) => Describe(ContractDiagnosticCatalog.Find(id));
+
+    private static DiagnosticDescriptor Describe(ContractDiagnosticKind kind) =>
+        new(kind.Id, kind.Title, "{0}", ContractDiagnosticCatalog.Category, Severity(kind.Severity), isEnabledByDefault: true, helpLinkUri: kind.HelpLink);
+
+    private static DiagnosticSeverity Severity(ContractSeverity severity) => severity switch
+    {
+        ContractSeverity.Info => DiagnosticSeverity.Info,
+        ContractSeverity.Warning => DiagnosticSeverity.Warning,
+        _ => DiagnosticSeverity.Error,
+    };
 }

@@ -1,9 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
-using Codegen.Contracts.Diagnostics;
-using Codegen.Contracts.Model;
 using Codegen.Contracts.Reading;
 using Codegen.Emitters;
+using Codegen.Emitters.Planning;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -56,7 +56,7 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
         var plans = contracts
             .Collect()
             .Combine(files.Collect())
-            .Select(static (pair, _) => Plan(pair.Left, pair.Right))
+            .Select(static (pair, _) => ContractPlanner.Plan(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.ContractPlans);
         context.RegisterSourceOutput(
             plans.SelectMany(static (plan, _) => plan.Diagnostics),
@@ -72,6 +72,8 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
             .Select(static (pair, _) => new EmitInput(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.EmitInputs);
         context.RegisterSourceOutput(emitInputs, static (spc, input) => Emit(spc, input, spc.CancellationToken));
+
+        ReportUnmarkedContracts(context, files);
     }
 
     private static bool IsContract(AnalyzerConfigOptions options) =>
@@ -79,25 +81,25 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
 
     private static void Emit(SourceProductionContext context, EmitInput input, CancellationToken cancellationToken)
     {
-        var contract = input.Planned.Contract;
+        IReadOnlyList<GeneratedFile> files;
         try
         {
-            // The emitter names files after the contract's file name; the plan may have made that stem unique.
-            var stem = ContractEmitter.HintStem(contract);
-            foreach (var file in ContractEmitter.Emit(contract, new EmitOptions(contract, input.ReferencesHttpClientFactory)))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var hintName = file.HintName.StartsWith(stem, StringComparison.Ordinal) ? input.Planned.HintStem + file.HintName.Substring(stem.Length) : file.HintName;
-                context.AddSource(hintName, file.Text);
-            }
+            files = ContractPlanner.Emit(input.Planned, input.ReferencesHttpClientFactory);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A generator that throws stops the whole compilation with CS8785; report it on the contract instead.
-            context.ReportDiagnostic(ToDiagnostic(new ContractDiagnostic(
-                ContractDiagnosticIds.InternalError,
-                $"The generator could not emit code for '{contract.FileName}' ({ex.GetType().Name}: {ex.Message}). Please report it with the contract attached.",
-                SourceSpan.At(contract.FileName, 0, 0))));
+            context.ReportDiagnostic(ToDiagnostic(ContractPlanner.EmitFailure(input.Planned.Contract, ex)));
+            return;
+        }
+
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            context.AddSource(file.HintName, file.Text);
         }
     }
+
+    /// <summary>A planned contract and the one fact about the compilation that its code depends on.</summary>
+    private sealed record EmitInput(PlannedContract Planned, bool ReferencesHttpClientFactory);
 }

@@ -11,7 +11,8 @@ public static class TrackingNames
     public const string ContractPlans = nameof(ContractPlans);
     public const string PlannedContracts = nameof(PlannedContracts);
     public const string EmitInputs = nameof(EmitInputs);
+    public const string UnmarkedContracts = nameof(UnmarkedContracts);
 
     /// <summary>Every step, in pipeline order.</summary>
-    public static readonly string[] All = [ContractFiles, Parsed, Diagnostics, Contracts, ReferencesHttpClientFactory, ContractPlans, PlannedContracts, EmitInputs];
+    public static readonly string[] All = [ContractFiles, Parsed, Diagnostics, Contracts, ReferencesHttpClientFactory, ContractPlans, PlannedContracts, EmitInputs, UnmarkedContracts];
 }

@@ -50,14 +50,18 @@ public static class GeneratorHarness
     public static GeneratorDriver CreateDriver(IEnumerable<ContractInput> contracts, bool trackSteps = true) =>
         CreateDriver(contracts.Select(c => c.ToAdditionalText()), trackSteps);
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> additionalTexts, bool trackSteps = true)
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> additionalTexts, bool trackSteps = true) =>
+        CreateDriver(additionalTexts, [], trackSteps);
+
+    /// <summary>A driver over contracts and other additional files (not marked as contracts), in a project at <paramref name="projectDirectory"/>.</summary>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> contracts, IEnumerable<AdditionalText> otherFiles, bool trackSteps = true, string? projectDirectory = null)
     {
-        var texts = additionalTexts.ToImmutableArray();
+        var marked = contracts.ToImmutableArray();
         return CSharpGeneratorDriver.Create(
             new[] { new ContractGenerator().AsSourceGenerator() },
-            texts,
+            marked.AddRange(otherFiles),
             ParseOptions,
-            new ContractOptionsProvider(texts.Select(t => t.Path)),
+            new ContractOptionsProvider(marked.Select(t => t.Path), projectDirectory),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
     }
 
@@ -94,12 +98,12 @@ public static class GeneratorHarness
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
-    /// <summary>Marks the given files as contracts, as the package's build targets do.</summary>
-    private sealed class ContractOptionsProvider(IEnumerable<string> contractPaths) : AnalyzerConfigOptionsProvider
+    /// <summary>Marks the given files as contracts, as the package's build targets do; the project folder is a global option, as MSBuild passes it.</summary>
+    private sealed class ContractOptionsProvider(IEnumerable<string> contractPaths, string? projectDirectory = null) : AnalyzerConfigOptionsProvider
     {
         private readonly HashSet<string> _paths = new(contractPaths, StringComparer.Ordinal);
 
-        public override AnalyzerConfigOptions GlobalOptions => Options.Empty;
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new GlobalConfig(projectDirectory);
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
 
@@ -121,6 +125,15 @@ public static class GeneratorHarness
 
                 value = string.Empty;
                 return false;
+            }
+        }
+
+        private sealed class GlobalConfig(string? projectDirectory) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, out string value)
+            {
+                value = projectDirectory ?? string.Empty;
+                return projectDirectory is not null && key == "build_property.projectdir";
             }
         }
     }

@@ -13,7 +13,9 @@ public class IncrementalTests
     public void UnrelatedCSharpEditLeavesEveryStepCached()
     {
         var compilation = GeneratorHarness.CreateCompilation("class A { }");
-        var driver = GeneratorHarness.CreateDriver([GeneratorHarness.ModelsLab()]).RunGenerators(compilation);
+        // Beside the contract, a contract written as a plain AdditionalFiles item (CG0012) and a file that is never read.
+        var others = new[] { new ContractInput("/p/other.schema.json", GeneratorHarness.ModelsLab().Text).ToAdditionalText(), UnmarkedContractTests.Unreadable("/p/notes.txt") };
+        var driver = GeneratorHarness.CreateDriver([GeneratorHarness.ModelsLab().ToAdditionalText()], others).RunGenerators(compilation);
 
         var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.First(), CSharpSyntaxTree.ParseText("class A { int x; }", GeneratorHarness.ParseOptions, path: "User0.cs"));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();

@@ -2,12 +2,16 @@ namespace Codegen.Package.Tests;
 
 /// <summary>
 /// Packs ContractFirst.Codegen once per test run into a fresh local folder feed, with a version of its
-/// own so that no earlier package in the NuGet cache can stand in for it.
+/// own so that no earlier package in the NuGet cache can stand in for it. The tool package,
+/// ContractFirst.Codegen.Tool, is packed into the same feed and installed once, when a test first needs it.
 /// </summary>
 public sealed class PackageFixture : IDisposable
 {
+    private readonly Lazy<InstalledTool> _tool;
+
     public PackageFixture()
     {
+        _tool = new Lazy<InstalledTool>(() => InstalledTool.PackAndInstall(this));
         RepoRoot = FindRepoRoot();
         Root = Directory.CreateTempSubdirectory("codegen-package-tests-").FullName;
         Feed = Path.Combine(Root, "feed");
@@ -30,8 +34,11 @@ public sealed class PackageFixture : IDisposable
 
     public string ContractPath => Path.Combine(RepoRoot, "schema", "modelslab-completions.schema.json");
 
+    /// <summary>The codegen tool, packed and installed into a tool path from the feed (on first use).</summary>
+    public InstalledTool Tool => _tool.Value;
+
     /// <summary>Creates a project folder outside the repository that restores the package from the feed.</summary>
-    public string CreateProject(string name, string programText, string extraProperties = "")
+    public string CreateProject(string name, string programText, string extraProperties = "", string extraItems = "")
     {
         var directory = Path.Combine(Root, name);
         Directory.CreateDirectory(directory);
@@ -59,6 +66,7 @@ public sealed class PackageFixture : IDisposable
               <ItemGroup>
                 <PackageReference Include="ContractFirst.Codegen" Version="{Version}" />
                 <CodegenContract Include="modelslab-completions.schema.json" />
+                {extraItems}
               </ItemGroup>
             </Project>
             """);

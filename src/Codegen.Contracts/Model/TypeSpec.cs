@@ -13,6 +13,9 @@ public abstract record TypeSpec
 
     /// <summary>The type whose file this one is written in: the definition that owns an inline type (itself for a definition).</summary>
     public string? Group { get; init; }
+
+    /// <summary>The schema's examples (JSON Schema's <c>examples</c>, OpenAPI's <c>example</c>), as compact JSON: what the contract server answers with.</summary>
+    public EquatableArray<string> Examples { get; init; }
 }
 
 /// <summary>A JSON object with known properties: emitted as a <c>sealed partial record</c>.</summary>

@@ -1000,6 +1000,7 @@ internal sealed class TypeMapper
 
     private void AddType(TypeSpec spec)
     {
+        spec = spec with { Examples = ExamplesOf(spec.SchemaPointer) };
         if (_owners.Count > 0)
         {
             _owners.Peek().Types.Add(spec with { Group = _owners.Peek().TypeName });
@@ -1008,6 +1009,26 @@ internal sealed class TypeMapper
         {
             _looseTypes.Add(spec);
         }
+    }
+
+    private EquatableArray<string> ExamplesOf(string pointer)
+    {
+        var schema = _schemas.Get(pointer);
+        var examples = new List<string>();
+        if (schema.Examples is { } values)
+        {
+            foreach (var value in values)
+            {
+                examples.Add(value.ToString());
+            }
+        }
+
+        if (schema.Example is { } example)
+        {
+            examples.Add(example.ToString());
+        }
+
+        return examples.ToEquatableArray();
     }
 
     private sealed class Definition
