@@ -68,7 +68,7 @@ public class PackageTests(PackageFixture package)
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         using var client = new ModelsLabClient(new ModelsLabClientOptions { BaseUri = new Uri($"http://127.0.0.1:{port}/"), ApiKey = "test-key" });
         Console.WriteLine((await client.CreateCompletionAsync(request)).Choices[0].Text);
-        await foreach (var part in client.StreamCompletionAsync(request))
+        await foreach (var part in client.CreateCompletionStreamingAsync(request))
         {
             Console.Write(part.Choices[0].Text);
         }
