@@ -104,7 +104,7 @@ public class JsonRoundTripTests
     [InlineData("""{"object":"text_completion","created":1,"model":"m"}""", "choices")]
     [InlineData("""{"object":"text_completion","created":"yesterday","model":"m","choices":[]}""", "number")]
     [InlineData("""{"object":"text_completion","created":1,"model":"m","choices":[{"text":"t"}]}""", "index")]
-    [InlineData("""{"object":"text_completion","created":99999999999999999999999,"model":"m","choices":[]}""", "long")]
+    [InlineData("""{"object":"text_completion","created":99999999999999999999999,"model":"m","choices":[]}""", "64-bit integer")]
     public void InvalidResponsesThrowJsonExceptionNamingTheProblem(string json, string expectedInMessage)
     {
         var ex = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, ModelsLabJsonContext.Default.CompletionResponse));
