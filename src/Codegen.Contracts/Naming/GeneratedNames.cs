@@ -25,7 +25,7 @@ public sealed class GeneratedNames
         "File", "JsonHelpers", "ContractViolation", "ValidationException", "ValidationHelpers",
 
         // src/Codegen.Runtime/Rules.
-        "Json", "JsonKind", "JsonParser", "JsonPositions", "JsonException", "JsonPointer", "Number", "Pattern", "EcmaRegex",
+        "Json", "JsonKind", "JsonParser", "JsonPositions", "JsonException", "JsonPointer", "Number", "Pattern", "EcmaRegex", "RuleText",
         "Schema", "SchemaTypes", "Discriminator", "SchemaDialect", "SchemaDialects", "SchemaDocument", "SchemaProblem",
         "SchemaProblemKind", "SchemaEvaluator", "RuleViolation",
     };

@@ -310,7 +310,12 @@ internal sealed class TypeMapper
         if (parts.Count == 1 && !ReferenceEquals(parts[0], schema))
         {
             var only = parts[0];
-            return _definitions.TryGetValue(only.Pointer, out var definition) ? ResolveDefinition(definition) : Resolve(only, nameHint);
+            if (_definitions.TryGetValue(only.Pointer, out var definition))
+            {
+                return ResolveDefinition(definition);
+            }
+
+            return exactName ? ResolveCore(only, nameHint, exactName: true) : Resolve(only, nameHint);
         }
 
         if (objectLike && parts.Count > 0)
@@ -418,7 +423,8 @@ internal sealed class TypeMapper
 
         if (nonNull.Count == 1)
         {
-            var only = Resolve(nonNull[0], nameHint);
+            // A wrapper that only adds null: the definition's name goes to what it wraps.
+            var only = exactName && Target(nonNull[0]) is null ? ResolveCore(nonNull[0], nameHint, exactName: true) : Resolve(nonNull[0], nameHint);
             return only with { Nullable = only.Nullable || nullable };
         }
 
@@ -706,6 +712,18 @@ internal sealed class TypeMapper
 
     private TypeRefKind ShallowKind(CodegenSchema schema)
     {
+        // What the type will be named after: a wrapper that only adds null, or an allOf with one shaped part, is its content.
+        for (var hops = 0; hops < 8; hops++)
+        {
+            if (Alternatives(schema) is { } wrapped && schema.Enum is null && wrapped.FindAll(a => !IsNullSchema(a)) is { Count: 1 } single && Target(single[0]) is null && single[0].BooleanValue is null)
+            {
+                schema = single[0];
+                continue;
+            }
+
+            break;
+        }
+
         if (Target(schema) is not null || schema.BooleanValue is not null)
         {
             return TypeRefKind.Any;
@@ -960,7 +978,7 @@ internal sealed class TypeMapper
         TypeRefKind.String or TypeRefKind.Enum or TypeRefKind.Bytes or TypeRefKind.File => "string",
         TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Number => "number",
         TypeRefKind.Boolean => "boolean",
-        TypeRefKind.Array => "array",
+        TypeRefKind.Array => "array of " + ShapeOf(type.Item!),
         TypeRefKind.Any => "any",
         TypeRefKind.Union => "union",
         _ => "object",

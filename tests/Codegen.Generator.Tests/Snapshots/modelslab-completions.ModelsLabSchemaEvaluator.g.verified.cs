@@ -108,6 +108,11 @@ namespace ModelsLab.Completions
                 return boolean;
             }
 
+            if (schema.AcceptsNull && instance.IsNull)
+            {
+                return true;
+            }
+
             var valid = true;
             if (schema.UncheckableReason is { } reason)
             {
@@ -719,6 +724,11 @@ namespace ModelsLab.Completions
                 if (schema.BooleanValue is { } boolean)
                 {
                     return boolean;
+                }
+
+                if (schema.AcceptsNull && instance.IsNull)
+                {
+                    return true;
                 }
 
                 if (schema.Types != ModelsLabSchemaTypes.None && !HasType(schema.Types, instance))
