@@ -106,7 +106,7 @@ public class PackageTests(PackageFixture package)
         var analyzers = zip.Entries.Where(e => e.FullName.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal)).Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(
-            ["Codegen.Analyzers.dll", "Codegen.CodeFixes.dll", "Codegen.Contracts.dll", "Codegen.Emitters.dll", "Codegen.Generator.dll", "Codegen.Rules.dll", "NJsonSchema.Annotations.dll", "NJsonSchema.dll", "Namotion.Reflection.dll", "Newtonsoft.Json.dll", "SharpYaml.dll"],
+            ["Codegen.Analyzers.dll", "Codegen.CodeFixes.dll", "Codegen.Contracts.dll", "Codegen.Emitters.dll", "Codegen.Generator.dll", "Codegen.Rules.dll", "SharpYaml.dll"],
             analyzers);
         Assert.DoesNotContain(zip.Entries, e => e.FullName.StartsWith("lib/", StringComparison.Ordinal));
         Assert.Contains(zip.Entries, e => e.FullName == "build/ContractFirst.Codegen.targets");
