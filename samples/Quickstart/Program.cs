@@ -33,7 +33,7 @@ try
     Console.WriteLine();
     Console.WriteLine("Streamed, chunk by chunk:");
     Console.Write("  ");
-    await foreach (var chunk in client.StreamCompletionAsync(request))
+    await foreach (var chunk in client.CreateCompletionStreamingAsync(request))
     {
         if (chunk.Choices.Count > 0)
         {

@@ -48,17 +48,17 @@ public sealed partial class ContractServer
         }
 
         var streaming = IsStreaming(operation, body);
-        var definition = streaming ? operation.Stream!.ChunkDefinition : operation.ResponseDefinition;
+        var definition = (streaming ? operation.Stream!.EventSchemaPointer : operation.Success?.SchemaPointer) ?? string.Empty;
         var examples = served.Examples.TryGetValue(definition, out var found) ? found : [];
         if (!int.TryParse(example, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= examples.Count)
         {
             var known = examples.Count == 0 ? "it has no examples" : $"its examples are example=0 to example={examples.Count - 1}";
-            await ProblemAsync(http, $"Response for example '{example}' does not exist: the definition '{definition}' answers {operation.Method} {operation.Path}, and {known}.");
+            await ProblemAsync(http, $"Response for example '{example}' does not exist: the schema '#{definition}' answers {operation.Method} {operation.Path}, and {known}.");
             return true;
         }
 
         http.Response.Headers["Preference-Applied"] = (preferences.Code is null ? string.Empty : "code=200, ") + "example=" + example;
-        var json = examples[index]?.ToJsonString() ?? "null";
+        var json = examples[index];
         if (streaming)
         {
             http.Response.ContentType = "text/event-stream";

@@ -20,17 +20,7 @@ public sealed partial class ContractServer
     /// </summary>
     public async Task<ContractReloadResult> ReloadAsync(string path, string text, CancellationToken cancellationToken = default)
     {
-        ServedContract? served;
-        EquatableArray<ContractDiagnostic> diagnostics;
-        try
-        {
-            (served, diagnostics) = await ServedContract.LoadAsync(path, text, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // NJsonSchema may refuse what the contract parser read; the previous contract keeps serving.
-            return new ContractReloadResult(false, new[] { new ContractDiagnostic(Contracts.Diagnostics.ContractDiagnosticIds.UnreadableSchema, "The contract server cannot load this schema: " + ex.Message, SourceSpan.At(path, 0, 0)) }.ToEquatableArray());
-        }
+        var (served, diagnostics) = await ServedContract.LoadAsync(path, text, cancellationToken);
 
         if (served is null)
         {

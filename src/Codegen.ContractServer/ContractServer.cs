@@ -2,10 +2,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Codegen.Contracts.Model;
+using Codegen.Contracts.Reading;
 using Microsoft.AspNetCore.Hosting.Server;
+using Codegen.Runtime;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using NJsonSchema;
-using NJsonSchema.Validation;
 
 namespace Codegen.ContractServer;
 
@@ -153,7 +153,7 @@ public sealed partial class ContractServer : IAsyncDisposable
             return;
         }
 
-        var body = await ReadRequestAsync(http, served.Schema, operation);
+        var body = await ReadRequestAsync(http, served.Rules, operation);
         if (body is null)
         {
             return;
@@ -164,14 +164,14 @@ public sealed partial class ContractServer : IAsyncDisposable
             return;
         }
 
-        var completion = CompletionText.For(body, DefaultMaxTokens(served.Schema, operation));
+        var completion = CompletionText.For(body, DefaultMaxTokens(served.Rules, operation));
         var model = body["model"] is JsonValue m && m.TryGetValue<string>(out var name) ? name : "contract-server";
         var id = "cmpl-" + completion.Text.GetHashCode(StringComparison.Ordinal).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-        var shaper = new ResponseShaper(served.Schema.Definitions[operation.ResponseDefinition]);
+        var shaper = new ResponseShaper(served.Rules.Get(operation.Success!.SchemaPointer!));
         var streaming = IsStreaming(operation, body);
         if (streaming)
         {
-            var chunkShaper = new ResponseShaper(served.Schema.Definitions[operation.Stream!.ChunkDefinition]);
+            var chunkShaper = new ResponseShaper(served.Rules.Get(operation.Stream!.EventSchemaPointer!));
             await StreamAsync(http, operation.Stream, chunkShaper, completion, model, id, fault);
             return;
         }
@@ -263,7 +263,7 @@ public sealed partial class ContractServer : IAsyncDisposable
     }
 
     /// <summary>The request body as JSON, valid against the operation's request definition; null after answering 400.</summary>
-    private static async Task<JsonObject?> ReadRequestAsync(HttpContext http, JsonSchema schema, OperationSpec operation)
+    private static async Task<JsonObject?> ReadRequestAsync(HttpContext http, CodegenSchemaDocument rules, OperationSpec operation)
     {
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
@@ -291,13 +291,14 @@ public sealed partial class ContractServer : IAsyncDisposable
             return null;
         }
 
-        if (operation.RequestDefinition is { } definition && schema.Definitions.TryGetValue(definition, out var requestSchema))
+        if (operation.Body?.SchemaPointer is { } pointer)
         {
-            var violations = Flatten(requestSchema.Validate(text)).ToList();
+            var violations = new List<CodegenRuleViolation>();
+            CodegenSchemaEvaluator.Validate(rules.Get(pointer), CodegenJson.Parse(text), "$", violations);
             if (violations.Count > 0)
             {
-                var message = $"The request breaks the contract ({violations.Count} violation{(violations.Count == 1 ? string.Empty : "s")}): " + string.Join("; ", violations.Select(v => v.Path + " " + v.Kind));
-                await ErrorAsync(http, 400, message, "invalid_request_error", null, violations.Select(v => v.Path + " " + v.Kind), violations[0].Path);
+                var message = $"The request breaks the contract ({violations.Count} violation{(violations.Count == 1 ? string.Empty : "s")}): " + string.Join("; ", violations);
+                await ErrorAsync(http, 400, message, "invalid_request_error", null, violations.Select(v => v.ToString()), violations[0].Path);
                 return null;
             }
         }
@@ -305,39 +306,26 @@ public sealed partial class ContractServer : IAsyncDisposable
         return body;
     }
 
-    private static int DefaultMaxTokens(JsonSchema schema, OperationSpec operation) =>
-        operation.RequestDefinition is { } definition
-        && schema.Definitions.TryGetValue(definition, out var request)
-        && request.ActualProperties.TryGetValue("max_tokens", out var max)
-        && max.Default is not null
-        && int.TryParse(Convert.ToString(max.Default, System.Globalization.CultureInfo.InvariantCulture), out var value)
-            ? value
+    /// <summary>The contract's default of the request's <c>max_tokens</c>, else 16 (OpenAI's).</summary>
+    private static int DefaultMaxTokens(CodegenSchemaDocument rules, OperationSpec operation) =>
+        operation.Body?.SchemaPointer is { } pointer
+        && Resolve(rules.Get(pointer)).TryGetProperty("max_tokens", out var max)
+        && Resolve(max).Default is { Kind: CodegenJsonKind.Number } value
+        && value.NumberValue.TryGetInt64(out var tokens) && tokens is > 0 and <= int.MaxValue
+            ? (int)tokens
             : 16;
 
     private static bool IsStreaming(OperationSpec operation, JsonObject body) =>
-        operation.Stream is { } stream && body[stream.FlagJsonName] is JsonValue flag && flag.TryGetValue<bool>(out var on) && on;
+        operation.Stream is { FlagJsonName: { } flagName } && body[flagName] is JsonValue flag && flag.TryGetValue<bool>(out var on) && on;
 
-    private static IEnumerable<(string Path, string Kind)> Flatten(IEnumerable<ValidationError> errors)
+    private static CodegenSchema Resolve(CodegenSchema schema)
     {
-        foreach (var error in errors)
+        for (var hops = 0; hops < 16 && schema.ReferenceTarget is { } target; hops++)
         {
-            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
-            {
-                // A oneOf/anyOf: report the property once, with the alternatives' complaints folded in.
-                var reasons = child.Errors.SelectMany(e => e.Value).Select(e => e.Kind.ToString()).Distinct();
-                yield return (JsonPath(error.Path), error.Kind + " (" + string.Join(", ", reasons) + ")");
-                continue;
-            }
-
-            yield return (JsonPath(error.Path), error.Kind.ToString());
+            schema = target;
         }
-    }
 
-    /// <summary>NJsonSchema's <c>#/a/b</c> as <c>$.a.b</c>; the root is <c>$</c>.</summary>
-    private static string JsonPath(string? path)
-    {
-        var trimmed = (path ?? "#").TrimStart('#').Trim('/');
-        return trimmed.Length == 0 ? "$" : "$." + trimmed.Replace('/', '.');
+        return schema;
     }
 
     private async Task FaultReportAsync(HttpContext http, string path)

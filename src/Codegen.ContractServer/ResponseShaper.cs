@@ -1,23 +1,24 @@
 using System.Text.Json.Nodes;
-using NJsonSchema;
+using Codegen.Runtime;
 
 namespace Codegen.ContractServer;
 
 /// <summary>
-/// Builds a response object that the contract's response definition accepts. It walks the schema:
-/// properties with a known meaning in completion APIs (text, choices, usage, finish_reason, model, ...)
-/// get the completion's values; any other required property gets a plain value of its type.
+/// Builds a response object that the contract's response schema accepts. It walks the schema (read by the rules
+/// engine from the contract's rules document): properties with a known meaning in completion APIs (text, choices,
+/// usage, finish_reason, model, ...) get the completion's values; any other required property gets a plain value of
+/// its type.
 /// </summary>
-internal sealed class ResponseShaper(JsonSchema responseSchema)
+internal sealed class ResponseShaper(CodegenSchema responseSchema)
 {
     private const long Created = 1_700_000_000;
 
     public JsonObject Build(CompletionText completion, string text, string? finishReason, bool withUsage, string model, string id) =>
         (JsonObject)Value(responseSchema, null, new Values(completion, text, finishReason, withUsage, model, id))!;
 
-    private JsonNode? Value(JsonSchema schema, string? name, Values values)
+    private static JsonNode? Value(CodegenSchema schema, string? name, Values values)
     {
-        schema = schema.ActualSchema;
+        schema = Actual(schema);
         switch (name)
         {
             case "text": return values.Text;
@@ -31,17 +32,23 @@ internal sealed class ResponseShaper(JsonSchema responseSchema)
             case "total_tokens": return values.Completion.PromptTokens + values.Completion.CompletionTokens;
         }
 
-        if (schema.Enumeration.Count > 0)
+        if (schema.Const is { } constant)
         {
-            return JsonValue.Create(schema.Enumeration.First()?.ToString());
+            return JsonNode.Parse(constant.ToString());
         }
 
-        if (schema.Type.HasFlag(JsonObjectType.Object) || schema.ActualProperties.Count > 0)
+        if (schema.Enum is { Count: > 0 } values1)
+        {
+            return JsonNode.Parse(values1.First(v => !v.IsNull).ToString());
+        }
+
+        var types = schema.Types;
+        if ((types & CodegenSchemaTypes.Object) != 0 || schema.Properties.Count > 0)
         {
             var result = new JsonObject();
-            foreach (var (propertyName, property) in schema.ActualProperties)
+            foreach (var (propertyName, property) in schema.Properties)
             {
-                var wanted = property.IsRequired || propertyName is "finish_reason" || (propertyName == "usage" && values.WithUsage);
+                var wanted = schema.Required.Contains(propertyName) || propertyName is "finish_reason" || (propertyName == "usage" && values.WithUsage);
                 if (wanted)
                 {
                     result[propertyName] = Value(property, propertyName, values);
@@ -51,27 +58,51 @@ internal sealed class ResponseShaper(JsonSchema responseSchema)
             return result;
         }
 
-        if (schema.Type.HasFlag(JsonObjectType.Array))
+        if ((types & CodegenSchemaTypes.Array) != 0)
         {
-            return name == "choices" && schema.Item is { } item ? new JsonArray(Value(item, null, values)) : new JsonArray();
+            return name == "choices" && schema.Items is { } item ? new JsonArray(Value(item, null, values)) : new JsonArray();
         }
 
-        if (schema.Type.HasFlag(JsonObjectType.String))
+        if ((types & CodegenSchemaTypes.String) != 0)
         {
             return string.Empty;
         }
 
-        if (schema.Type.HasFlag(JsonObjectType.Integer) || schema.Type.HasFlag(JsonObjectType.Number))
+        if ((types & (CodegenSchemaTypes.Integer | CodegenSchemaTypes.Number)) != 0)
         {
             return 0;
         }
 
-        if (schema.Type.HasFlag(JsonObjectType.Boolean))
+        if ((types & CodegenSchemaTypes.Boolean) != 0)
         {
             return false;
         }
 
         return null;
+    }
+
+    /// <summary>What a schema stands for: references followed, and the first alternative of a union that is not just null.</summary>
+    private static CodegenSchema Actual(CodegenSchema schema)
+    {
+        for (var hops = 0; hops < 32; hops++)
+        {
+            if (schema.ReferenceTarget is { } target)
+            {
+                schema = target;
+                continue;
+            }
+
+            var alternatives = schema.AnyOf ?? schema.OneOf ?? schema.AllOf;
+            if (alternatives is { Count: > 0 } && schema.Properties.Count == 0 && schema.Types == CodegenSchemaTypes.None)
+            {
+                schema = alternatives.FirstOrDefault(a => Actual(a).Types != CodegenSchemaTypes.Null) ?? alternatives[0];
+                continue;
+            }
+
+            break;
+        }
+
+        return schema;
     }
 
     private sealed record Values(CompletionText Completion, string Text, string? FinishReason, bool WithUsage, string Model, string Id);

@@ -2,7 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Codegen.Contracts.Model;
+using Codegen.Emitters.Client;
+using Codegen.Emitters.Json;
 using Codegen.Emitters.Runtime;
+using Codegen.Emitters.Types;
+using Codegen.Emitters.Validation;
 
 namespace Codegen.Emitters;
 
@@ -67,42 +71,71 @@ public static class ContractEmitter
     {
         var files = new List<GeneratedFile>();
         var stem = HintStem(contract);
-        var json = new JsonCode(contract);
-        var objects = new ObjectEmitter(contract, json);
-        var unions = new UnionEmitter(contract, json);
-        var enums = new EnumEmitter(contract, json);
+        var context = new EmitContext(contract, options);
+        var objects = new ObjectEmitter(context);
+        var unions = new UnionEmitter(context);
+        var enums = new EnumEmitter(context);
+        var names = context.Names;
 
+        // A definition and the inline types it owns share a file, in contract order.
+        var groups = new List<KeyValuePair<string, List<TypeSpec>>>();
+        var byGroup = new Dictionary<string, List<TypeSpec>>(StringComparer.Ordinal);
         foreach (var type in contract.Types)
         {
-            files.Add(File(contract, $"{stem}.{type.Name}.g.cs", w =>
+            var group = type.Group ?? type.Name;
+            if (!byGroup.TryGetValue(group, out var members))
             {
-                switch (type)
+                members = new List<TypeSpec>();
+                byGroup[group] = members;
+                groups.Add(new KeyValuePair<string, List<TypeSpec>>(group, members));
+            }
+
+            members.Add(type);
+        }
+
+        foreach (var group in groups)
+        {
+            files.Add(File(contract, $"{stem}.{group.Key}.g.cs", w =>
+            {
+                for (var i = 0; i < group.Value.Count; i++)
                 {
-                    case ObjectTypeSpec objectType:
-                        objects.Emit(w, objectType);
-                        break;
-                    case UnionTypeSpec unionType:
-                        unions.Emit(w, unionType);
-                        break;
-                    case EnumTypeSpec enumType:
-                        enums.Emit(w, enumType);
-                        break;
+                    if (i > 0)
+                    {
+                        w.Line();
+                    }
+
+                    switch (group.Value[i])
+                    {
+                        case ObjectTypeSpec objectType:
+                            objects.Emit(w, objectType);
+                            break;
+                        case UnionTypeSpec unionType:
+                            unions.Emit(w, unionType);
+                            break;
+                        case EnumTypeSpec enumType:
+                            enums.Emit(w, enumType);
+                            break;
+                    }
                 }
             }));
         }
 
+        files.Add(File(contract, $"{stem}.{names.SchemaAttribute}.g.cs", w => SchemasEmitter.EmitAttribute(w, context)));
+        files.Add(File(contract, $"{stem}.{names.Schemas}.g.cs", w => SchemasEmitter.EmitSchemas(w, context)));
+        files.AddRange(RuntimeSources.Emit(contract, stem, RuntimeFolder.Rules));
         files.AddRange(RuntimeSources.Emit(contract, stem, RuntimeFolder.Validation));
         files.AddRange(RuntimeSources.Emit(contract, stem, RuntimeFolder.Json));
-        files.Add(File(contract, $"{stem}.{contract.Prefix}JsonContext.g.cs", w => JsonContextEmitter.Emit(w, contract)));
-        if (contract.Operations.Count > 0)
+        files.Add(File(contract, $"{stem}.{names.JsonContext}.g.cs", w => JsonContextEmitter.Emit(w, context)));
+        // OpenAPI documents get their types and rules here; their clients come with the OpenAPI client emitter.
+        if (contract.Operations.Count > 0 && contract.Kind == ContractKind.JsonSchema)
         {
-            files.Add(File(contract, $"{stem}.{contract.Prefix}Client.Operations.g.cs", w => ClientEmitter.EmitOperations(w, contract)));
-            files.Add(File(contract, $"{stem}.{contract.Prefix}ClientOptions.Defaults.g.cs", w => ClientEmitter.EmitOptionDefaults(w, contract)));
+            files.Add(File(contract, $"{stem}.{names.Client}.Operations.g.cs", w => ClientEmitter.EmitOperations(w, contract)));
+            files.Add(File(contract, $"{stem}.{names.ClientOptions}.Defaults.g.cs", w => ClientEmitter.EmitOptionDefaults(w, contract)));
             files.AddRange(RuntimeSources.Emit(contract, stem, RuntimeFolder.Client));
             if (options.ReferencesHttpClientFactory)
             {
                 files.AddRange(RuntimeSources.Emit(contract, stem, RuntimeFolder.DependencyInjection));
-                files.Add(File(contract, $"{stem}.{contract.Prefix}ClientServiceCollectionExtensions.Registration.g.cs", w => ClientEmitter.EmitServiceRegistration(w, contract)));
+                files.Add(File(contract, $"{stem}.{names.ServiceCollectionExtensions}.Registration.g.cs", w => ClientEmitter.EmitServiceRegistration(w, contract)));
             }
         }
 

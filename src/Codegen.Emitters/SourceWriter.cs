@@ -64,16 +64,24 @@ public sealed class SourceWriter
         return DocBlock("summary", text!, escape);
     }
 
+    /// <summary>
+    /// Writes a doc-comment element on one line: the text's lines joined by spaces, as IntelliSense shows them anyway.
+    /// The output of a large contract is read and compiled, so lines count; and a line terminator in contract text can
+    /// never end the comment.
+    /// </summary>
     public SourceWriter DocBlock(string tag, string text, bool escape = true)
     {
-        Line($"/// <{tag}>");
+        var words = new StringBuilder();
         foreach (var line in CSharp.DocLines(escape ? CSharp.XmlEscape(text) : text))
         {
-            Line("/// " + line);
+            var trimmed = line.Trim();
+            if (trimmed.Length > 0)
+            {
+                words.Append(words.Length > 0 ? " " : string.Empty).Append(trimmed);
+            }
         }
 
-        Line($"/// </{tag}>");
-        return this;
+        return Line($"/// <{tag}>{words}</{tag}>");
     }
 
     public override string ToString() => _builder.ToString();

@@ -20,7 +20,6 @@ public sealed partial class ContractGenerator
     internal static readonly DiagnosticDescriptor MissingVendorExtension = Describe(ContractDiagnosticIds.MissingVendorExtension);
     internal static readonly DiagnosticDescriptor InvalidVendorExtension = Describe(ContractDiagnosticIds.InvalidVendorExtension);
     internal static readonly DiagnosticDescriptor UnresolvedReference = Describe(ContractDiagnosticIds.UnresolvedReference);
-    internal static readonly DiagnosticDescriptor DefsKeyword = Describe(ContractDiagnosticIds.DefsKeyword);
     internal static readonly DiagnosticDescriptor NameCollision = Describe(ContractDiagnosticIds.NameCollision);
     internal static readonly DiagnosticDescriptor InvalidBounds = Describe(ContractDiagnosticIds.InvalidBounds);
     internal static readonly DiagnosticDescriptor InvalidDefault = Describe(ContractDiagnosticIds.InvalidDefault);
@@ -34,13 +33,13 @@ public sealed partial class ContractGenerator
     internal static readonly DiagnosticDescriptor NotGenerated = Describe(ContractDiagnosticIds.NotGenerated);
     internal static readonly DiagnosticDescriptor SelectionMatchesNothing = Describe(ContractDiagnosticIds.SelectionMatchesNothing);
     internal static readonly DiagnosticDescriptor DialectCompatibility = Describe(ContractDiagnosticIds.DialectCompatibility);
+    internal static readonly DiagnosticDescriptor NoEffect = Describe(ContractDiagnosticIds.NoEffect);
     internal static readonly DiagnosticDescriptor InternalError = Describe(ContractDiagnosticIds.InternalError);
 
     /// <summary>Every catalogue id's descriptor: the fields above, and one made from the catalogue for an id that has no field yet.</summary>
     internal static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> Descriptors = AllDescriptors(
-        InvalidJson, UnreadableSchema, MissingVendorExtension, InvalidVendorExtension, UnresolvedReference, DefsKeyword,
-        NameCollision, InvalidBounds, InvalidDefault, UnsupportedConstruct, DuplicateTypeAcrossContracts, UnmarkedContract, InvalidOpenApi,
-        InvalidOverlay, OverlayTargetNotFound, NamingSource, NotGenerated, SelectionMatchesNothing, DialectCompatibility, InternalError);
+        InvalidJson, UnreadableSchema, MissingVendorExtension, InvalidVendorExtension, UnresolvedReference, NameCollision, InvalidBounds, InvalidDefault, UnsupportedConstruct, DuplicateTypeAcrossContracts, UnmarkedContract, InvalidOpenApi,
+        InvalidOverlay, OverlayTargetNotFound, NamingSource, NotGenerated, SelectionMatchesNothing, DialectCompatibility, NoEffect, InternalError);
 
     internal static Diagnostic ToDiagnostic(ContractDiagnostic diagnostic)
     {

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
-using Codegen.Contracts.Parsing;
+using Codegen.Contracts.Reading;
 using Codegen.Emitters;
 using Codegen.Emitters.Planning;
 using Microsoft.CodeAnalysis;

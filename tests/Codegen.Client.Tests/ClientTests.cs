@@ -47,7 +47,7 @@ public sealed class ClientTests(ServerFixture fixture)
         var stopwatch = Stopwatch.StartNew();
         TimeSpan? firstChunk = null;
         var chunks = 0;
-        await foreach (var chunk in client.StreamCompletionAsync(Request))
+        await foreach (var chunk in client.CreateCompletionStreamingAsync(Request))
         {
             firstChunk ??= stopwatch.Elapsed;
             chunks++;
@@ -181,7 +181,7 @@ public sealed class ClientTests(ServerFixture fixture)
         using var client = fixture.Client("malformed");
         await Assert.ThrowsAsync<ModelsLabApiException>(async () =>
         {
-            await foreach (var _ in client.StreamCompletionAsync(Request))
+            await foreach (var _ in client.CreateCompletionStreamingAsync(Request))
             {
             }
         });
@@ -195,7 +195,7 @@ public sealed class ClientTests(ServerFixture fixture)
         var received = 0;
         var ex = await Assert.ThrowsAsync<ModelsLabApiException>(async () =>
         {
-            await foreach (var _ in client.StreamCompletionAsync(Request))
+            await foreach (var _ in client.CreateCompletionStreamingAsync(Request))
             {
                 received++;
             }
@@ -216,7 +216,7 @@ public sealed class ClientTests(ServerFixture fixture)
         var received = 0;
         var ex = await Assert.ThrowsAsync<ModelsLabApiException>(async () =>
         {
-            await foreach (var _ in client.StreamCompletionAsync(Request))
+            await foreach (var _ in client.CreateCompletionStreamingAsync(Request))
             {
                 received++;
             }
@@ -242,7 +242,7 @@ public sealed class ClientTests(ServerFixture fixture)
         var texts = new List<string>();
         var ex = await Assert.ThrowsAsync<ModelsLabApiException>(async () =>
         {
-            await foreach (var chunk in client.StreamCompletionAsync(Request))
+            await foreach (var chunk in client.CreateCompletionStreamingAsync(Request))
             {
                 texts.Add(chunk.Choices[0].Text);
             }
@@ -269,7 +269,7 @@ public sealed class ClientTests(ServerFixture fixture)
     {
         using var client = fixture.Client("end-after-chunks=5", o => o.RequireStreamTerminator = false);
         var chunks = 0;
-        await foreach (var _ in client.StreamCompletionAsync(Request))
+        await foreach (var _ in client.CreateCompletionStreamingAsync(Request))
         {
             chunks++;
         }
@@ -307,7 +307,7 @@ public sealed class ClientTests(ServerFixture fixture)
             using var cancellation = new CancellationTokenSource();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
             {
-                await foreach (var _ in client.StreamCompletionAsync(Request, cancellation.Token))
+                await foreach (var _ in client.CreateCompletionStreamingAsync(Request, cancellation.Token))
                 {
                     cancellation.Cancel();
                 }
@@ -323,7 +323,7 @@ public sealed class ClientTests(ServerFixture fixture)
         using var client = SingleConnectionClient("chunk-delay=50");
         for (var i = 0; i < 4; i++)
         {
-            await foreach (var _ in client.StreamCompletionAsync(Request))
+            await foreach (var _ in client.CreateCompletionStreamingAsync(Request))
             {
                 break;
             }
@@ -354,7 +354,7 @@ public sealed class ClientTests(ServerFixture fixture)
         using var client = fixture.Client("chunk-delay=1000", o => o.Timeout = TimeSpan.FromMilliseconds(200));
         await Assert.ThrowsAsync<TimeoutException>(async () =>
         {
-            await foreach (var _ in client.StreamCompletionAsync(Request))
+            await foreach (var _ in client.CreateCompletionStreamingAsync(Request))
             {
             }
         });
@@ -400,7 +400,7 @@ public sealed class ClientTests(ServerFixture fixture)
             });
             var ex = await Record.ExceptionAsync(async () =>
             {
-                await foreach (var _ in client.StreamCompletionAsync(Request))
+                await foreach (var _ in client.CreateCompletionStreamingAsync(Request))
                 {
                 }
             });

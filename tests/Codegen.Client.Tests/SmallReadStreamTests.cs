@@ -36,7 +36,7 @@ public sealed class SmallReadStreamTests
         using var client = new ModelsLabClient(http, new ModelsLabClientOptions { BaseUri = http.BaseAddress, ApiKey = "test", MaxRetries = 0 });
 
         var texts = new List<string>();
-        await foreach (var chunk in client.StreamCompletionAsync(CompletionRequest.CreateBuilder("hello").Build()))
+        await foreach (var chunk in client.CreateCompletionStreamingAsync(CompletionRequest.CreateBuilder("hello").Build()))
         {
             texts.Add(chunk.Choices[0].Text);
         }
@@ -54,7 +54,7 @@ public sealed class SmallReadStreamTests
         var texts = new List<string>();
         await Assert.ThrowsAsync<ModelsLabApiException>(async () =>
         {
-            await foreach (var chunk in client.StreamCompletionAsync(CompletionRequest.CreateBuilder("hello").Build()))
+            await foreach (var chunk in client.CreateCompletionStreamingAsync(CompletionRequest.CreateBuilder("hello").Build()))
             {
                 texts.Add(chunk.Choices[0].Text);
             }

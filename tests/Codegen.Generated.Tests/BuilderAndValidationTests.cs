@@ -34,7 +34,9 @@ public class BuilderAndValidationTests
     public void BuilderRejectsValuesOutsideTheBoundsNamingFieldRangeAndValue(string field, double value)
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Set(CompletionRequest.CreateBuilder("p"), field, value));
-        Assert.Contains($"'{field}' must be between", ex.Message);
+
+        // NaN and the infinities are not JSON numbers at all, so the rule they break is the number itself, not its range.
+        Assert.Contains(double.IsFinite(value) ? $"'{field}' must be between" : $"'{field}' must be a finite number", ex.Message);
         Assert.Contains(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), ex.Message);
     }
 
@@ -45,8 +47,17 @@ public class BuilderAndValidationTests
         var request = With(new CompletionRequest { Prompt = "p" }, field, value);
         var violation = Assert.Single(request.Validate());
         Assert.Equal("$." + field, violation.Path);
-        Assert.StartsWith("must be between", violation.Rule);
-        Assert.Equal(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), violation.Value);
+        if (double.IsFinite(value))
+        {
+            Assert.StartsWith("must be between", violation.Rule);
+            Assert.Equal(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), violation.Value);
+        }
+        else
+        {
+            // Written as .NET names them ("NaN", "Infinity"): not lost, and not a number the rules accept.
+            Assert.Equal("must be a number", violation.Rule);
+            Assert.Equal("'" + value.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "'", violation.Value);
+        }
     }
 
     [Theory]
@@ -96,9 +107,10 @@ public class BuilderAndValidationTests
             Model = "m",
             Choices = [new CompletionChoice { Text = "a", Index = 0 }, new CompletionChoice { Text = null!, Index = 1 }],
         };
+        // A required member set to null is written as null, which the contract's type does not allow.
         var violation = Assert.Single(response.Validate());
         Assert.Equal("$.choices[1].text", violation.Path);
-        Assert.Equal("is required", violation.Rule);
+        Assert.Equal("must be a string", violation.Rule);
     }
 
     [Fact]

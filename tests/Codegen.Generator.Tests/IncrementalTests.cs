@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Reflection;
-using Codegen.Contracts.Parsing;
+using Codegen.Contracts.Reading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -64,16 +64,17 @@ public class IncrementalTests
         var compilation = GeneratorHarness.CreateCompilation("class A { }");
         var text = contract.ToAdditionalText();
         var driver = GeneratorHarness.CreateDriver([text]).RunGenerators(compilation);
-        var before = driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith(".CompletionRequest.g.cs")).SourceText.ToString();
+        // The rules live in the contract's rules document, which the schema attribute's file carries.
+        var before = driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith(".ModelsLabSchemaAttribute.g.cs")).SourceText.ToString();
 
         var edited = contract.Text.Replace("\"maximum\": 44000", "\"maximum\": 32000");
         Assert.NotEqual(contract.Text, edited);
         driver = driver.ReplaceAdditionalText(text, (contract with { Text = edited }).ToAdditionalText());
         var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
-        var after = result.GeneratedSources.Single(s => s.HintName.EndsWith(".CompletionRequest.g.cs")).SourceText.ToString();
+        var after = result.GeneratedSources.Single(s => s.HintName.EndsWith(".ModelsLabSchemaAttribute.g.cs")).SourceText.ToString();
 
-        Assert.Contains("Range(1, 44000)", before);
-        Assert.Contains("Range(1, 32000)", after);
+        Assert.Contains("\\\"maximum\\\":44000", before);
+        Assert.Contains("\\\"maximum\\\":32000", after);
         Assert.Contains(result.TrackedSteps[TrackingNames.Contracts].SelectMany(r => r.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
     }
 

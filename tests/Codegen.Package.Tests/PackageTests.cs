@@ -68,7 +68,7 @@ public class PackageTests(PackageFixture package)
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         using var client = new ModelsLabClient(new ModelsLabClientOptions { BaseUri = new Uri($"http://127.0.0.1:{port}/"), ApiKey = "test-key" });
         Console.WriteLine((await client.CreateCompletionAsync(request)).Choices[0].Text);
-        await foreach (var part in client.StreamCompletionAsync(request))
+        await foreach (var part in client.CreateCompletionStreamingAsync(request))
         {
             Console.Write(part.Choices[0].Text);
         }
@@ -106,7 +106,7 @@ public class PackageTests(PackageFixture package)
         var analyzers = zip.Entries.Where(e => e.FullName.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal)).Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(
-            ["Codegen.Analyzers.dll", "Codegen.CodeFixes.dll", "Codegen.Contracts.dll", "Codegen.Emitters.dll", "Codegen.Generator.dll", "Codegen.Rules.dll", "NJsonSchema.Annotations.dll", "NJsonSchema.dll", "Namotion.Reflection.dll", "Newtonsoft.Json.dll", "SharpYaml.dll"],
+            ["Codegen.Analyzers.dll", "Codegen.CodeFixes.dll", "Codegen.Contracts.dll", "Codegen.Emitters.dll", "Codegen.Generator.dll", "Codegen.Rules.dll", "SharpYaml.dll"],
             analyzers);
         Assert.DoesNotContain(zip.Entries, e => e.FullName.StartsWith("lib/", StringComparison.Ordinal));
         Assert.Contains(zip.Entries, e => e.FullName == "build/ContractFirst.Codegen.targets");

@@ -123,13 +123,19 @@ public sealed class SchemaReadingTests
     }
 
     [Fact]
-    public void Recursive_references_suggest_the_pointer_of_their_anchor_and_fail_closed()
+    public void Recursive_references_of_2019_09_have_no_effect_in_2020_12_and_say_which_pointer_to_use()
     {
+        // $recursiveRef is not a 2020-12 keyword: like any unknown keyword it has no effect (said, never silent).
         var document = Document("{'openapi': '3.1.0', 'components': {'schemas': {'Filter': {'$recursiveAnchor': true, 'properties': {'filters': {'items': {'$recursiveRef': '#'}}}}}}}", CodegenSchemaDialect.OpenApi31);
         var problem = Assert.Single(document.ReadAll());
-        Assert.Equal("'$recursiveRef' is not supported; refer to the schema with '$ref' and a JSON pointer: \"$ref\": \"#/components/schemas/Filter\".", problem.Message);
-        Assert.False(CodegenSchemaEvaluator.IsValid(document.Get("/components/schemas/Filter"), Json("{'filters': [{}]}")));
-        Assert.True(CodegenSchemaEvaluator.IsValid(document.Get("/components/schemas/Filter"), Json("{'filters': []}")));
+        Assert.Equal(CodegenSchemaProblemKind.Ignored, problem.Kind);
+        Assert.Equal("'$recursiveRef' is not a keyword of OpenAPI 3.1, so it has no effect and values are not checked against what it names; refer to the schema with '$ref' and a JSON pointer: \"$ref\": \"#/components/schemas/Filter\".", problem.Message);
+        Assert.True(CodegenSchemaEvaluator.IsValid(document.Get("/components/schemas/Filter"), Json("{'filters': [{}]}")));
+
+        // $dynamicRef is a 2020-12 keyword the engine does not follow: it fails closed.
+        var dynamic = Document("{'$defs': {'n': {'$dynamicAnchor': 'node', 'properties': {'next': {'$dynamicRef': '#node'}}}}}", CodegenSchemaDialect.Draft202012);
+        Assert.Equal(CodegenSchemaProblemKind.Unsupported, Assert.Single(dynamic.ReadAll()).Kind);
+        Assert.False(CodegenSchemaEvaluator.IsValid(dynamic.Get("/$defs/n"), Json("{'next': {}}")));
     }
 
     [Fact]

@@ -26,13 +26,13 @@ public class CheckTests
             data.Add(Header + "\n    " + ((string)row[1]).Trim() + "\n    }\n  }\n");
         }
 
-        // Malformed JSON, a malformed extension, $defs, no extension: more of the generator tests' inputs.
+        // Malformed JSON, a malformed extension, a keyword without effect, no extension: more of the generator tests' inputs.
         data.Add("{ \"a\": 1 \"b\": 2 }");
         data.Add("{\n  \"title\": \"unterminated\n}");
         data.Add("{\n  \"title\": \"a\",\n  \"title\": \"b\"\n}");
         data.Add("""{ "x-codegen": { "namespace": "1bad", "prefix": "P" } }""");
         data.Add("""{ "x-codegen": { "namespace": "Ok.Name", "prefix": "P", "colour": "red" } }""");
-        data.Add("""{ "x-codegen": { "namespace": "W", "prefix": "D" }, "$defs": { "A": { "type": "object", "properties": { "b": { "$ref": "#/$defs/A" } } } } }""");
+        data.Add("""{ "x-codegen": { "namespace": "W", "prefix": "D" }, "$defs": { "A": { "type": "object", "properties": { "b": { "type": "string", "nullable": true } } } } }""");
         data.Add("""{ "definitions": { "A": { "type": "object", "properties": { "b": { "type": "string" } } } } }""");
         data.Add(string.Empty);
         return data;
@@ -112,15 +112,15 @@ public class CheckTests
     public async Task WarningsPassUnlessWarnAsError()
     {
         using var folder = new TempFolder();
-        var path = folder.Write("defs.schema.json", """{ "x-codegen": { "namespace": "W", "prefix": "D" }, "$defs": { "A": { "type": "object", "properties": { "b": { "type": "string" } } } } }""");
+        var path = folder.Write("collision.schema.json", """{ "x-codegen": { "namespace": "W", "prefix": "D" }, "definitions": { "foo-bar": { "type": "object", "properties": { "b": { "type": "string" } } }, "foo_bar": { "type": "object", "properties": { "b": { "type": "string" } } } } }""");
 
         var lenient = await Tool.RunAsync("check", path);
         var strict = await Tool.RunAsync("check", path, "--warnaserror");
 
         Assert.Equal(0, lenient.ExitCode);
-        Assert.Contains(": warning CG0006: ", lenient.Output);
+        Assert.Contains(": warning CG0007: ", lenient.Output);
         Assert.Equal(1, strict.ExitCode);
-        Assert.Contains(": error CG0006: ", strict.Output);
+        Assert.Contains(": error CG0007: ", strict.Output);
     }
 
     [Theory]

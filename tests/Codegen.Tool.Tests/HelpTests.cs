@@ -36,12 +36,12 @@ public class HelpTests
     public async Task ColoursOnlyOnATerminalWithoutNoColor(bool terminal, bool noColor, bool coloured)
     {
         using var folder = new TempFolder();
-        var path = folder.Write("defs.schema.json", """{ "x-codegen": { "namespace": "W", "prefix": "D" }, "$defs": { "A": { "type": "object", "properties": { "b": { "type": "string" } } } } }""");
+        var path = folder.Write("collision.schema.json", """{ "x-codegen": { "namespace": "W", "prefix": "D" }, "definitions": { "foo-bar": { "type": "object", "properties": { "b": { "type": "string" } } }, "foo_bar": { "type": "object", "properties": { "b": { "type": "string" } } } } }""");
         var output = new StringWriter();
 
         await CodegenCli.RunAsync(["check", path], new ToolConsole(output, new StringWriter(), outputIsTerminal: terminal, errorIsTerminal: terminal, noColor: noColor));
 
         Assert.Equal(coloured, output.ToString().Contains('\u001b'));
-        Assert.Contains("warning CG0006", output.ToString().Replace("\u001b[33m", string.Empty, StringComparison.Ordinal));
+        Assert.Contains("warning CG0007", output.ToString().Replace("\u001b[33m", string.Empty, StringComparison.Ordinal));
     }
 }

@@ -22,7 +22,7 @@ public class SarifTests
               "definitions": { "A": { "type": "object", "properties": { "n": { "type": "integer", "minimum": 9, "maximum": 1 } } } }
             }
             """);
-        var defs = folder.Write("defs.schema.json", """{ "x-codegen": { "namespace": "V", "prefix": "E" }, "$defs": { "B": { "type": "object", "properties": { "b": { "type": "string" } } } } }""");
+        var defs = folder.Write("collision.schema.json", """{ "x-codegen": { "namespace": "V", "prefix": "E" }, "definitions": { "foo-bar": { "type": "object", "properties": { "b": { "type": "string" } } }, "foo_bar": { "type": "object", "properties": { "b": { "type": "string" } } } } }""");
 
         var run = await Tool.RunAsync("check", broken, defs, GeneratorHarness.ModelsLabContractPath, Path.Combine(folder.Path, "missing.json"), "--format", "sarif");
 
@@ -31,7 +31,7 @@ public class SarifTests
         var sarif = JsonNode.Parse(run.Output)!;
         var runNode = sarif["runs"]![0]!;
         var results = runNode["results"]!.AsArray();
-        Assert.Equal(["CG0006", "CG0008"], results.Select(r => (string)r!["ruleId"]!).Order().ToArray());
+        Assert.Equal(["CG0007", "CG0008"], results.Select(r => (string)r!["ruleId"]!).Order().ToArray());
         var bounds = results.Single(r => (string)r!["ruleId"]! == "CG0008")!;
         Assert.Equal("error", (string)bounds["level"]!);
         var region = bounds["locations"]![0]!["physicalLocation"]!["region"]!;
@@ -40,7 +40,7 @@ public class SarifTests
         var rules = runNode["tool"]!["driver"]!["rules"]!.AsArray();
         Assert.Equal("CG0008", (string)rules[(int)bounds["ruleIndex"]!]!["id"]!);
         Assert.EndsWith("docs/diagnostics/CG0008.md", (string)rules[(int)bounds["ruleIndex"]!]!["helpUri"]!);
-        Assert.Equal("warning", (string)results.Single(r => (string)r!["ruleId"]! == "CG0006")!["level"]!);
+        Assert.Equal("warning", (string)results.Single(r => (string)r!["ruleId"]! == "CG0007")!["level"]!);
         Assert.Contains("%20", (string)bounds["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!);
         var invocation = runNode["invocations"]![0]!;
         Assert.False((bool)invocation["executionSuccessful"]!);

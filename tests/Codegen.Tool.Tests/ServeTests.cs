@@ -23,7 +23,7 @@ public class ServeTests
 
         var completion = await client.CreateCompletionAsync(Request);
         var streamed = new StringBuilder();
-        await foreach (var chunk in client.StreamCompletionAsync(Request))
+        await foreach (var chunk in client.CreateCompletionStreamingAsync(Request))
         {
             streamed.Append(chunk.Choices[0].Text);
         }
@@ -98,7 +98,7 @@ public class ServeTests
         using var client = new ModelsLabClient(withExample, options);
         Assert.Equal("from the example", (await client.CreateCompletionAsync(Request)).Choices[0].Text);
         var chunks = new List<string>();
-        await foreach (var chunk in client.StreamCompletionAsync(Request))
+        await foreach (var chunk in client.CreateCompletionStreamingAsync(Request))
         {
             chunks.Add(chunk.Choices[0].Text);
         }
@@ -163,7 +163,7 @@ public class ServeTests
                 {
                     var text = new StringBuilder();
                     var chunks = 0;
-                    await foreach (var chunk in client.StreamCompletionAsync(request))
+                    await foreach (var chunk in client.CreateCompletionStreamingAsync(request))
                     {
                         text.Append(chunk.Choices[0].Text);
                         chunks++;

@@ -35,7 +35,6 @@ public static class ContractDiagnosticCatalog
         new ContractDiagnosticKind(ContractDiagnosticIds.MissingVendorExtension, "The contract has no x-codegen extension", ContractSeverity.Info),
         new ContractDiagnosticKind(ContractDiagnosticIds.InvalidVendorExtension, "The x-codegen extension is malformed", ContractSeverity.Error),
         new ContractDiagnosticKind(ContractDiagnosticIds.UnresolvedReference, "A $ref does not resolve inside the contract", ContractSeverity.Error),
-        new ContractDiagnosticKind(ContractDiagnosticIds.DefsKeyword, "$defs is read as definitions", ContractSeverity.Warning),
         new ContractDiagnosticKind(ContractDiagnosticIds.NameCollision, "Two names map to the same C# name", ContractSeverity.Warning),
         new ContractDiagnosticKind(ContractDiagnosticIds.InvalidBounds, "A lower bound is above its upper bound", ContractSeverity.Error),
         new ContractDiagnosticKind(ContractDiagnosticIds.InvalidDefault, "A default value breaks its own schema", ContractSeverity.Warning),
@@ -49,6 +48,7 @@ public static class ContractDiagnosticCatalog
         new ContractDiagnosticKind(ContractDiagnosticIds.NotGenerated, "A part of the contract is not generated as written", ContractSeverity.Info),
         new ContractDiagnosticKind(ContractDiagnosticIds.SelectionMatchesNothing, "A selection matches no operation", ContractSeverity.Warning),
         new ContractDiagnosticKind(ContractDiagnosticIds.DialectCompatibility, "Keywords of an older dialect are read as it means them", ContractSeverity.Info),
+        new ContractDiagnosticKind(ContractDiagnosticIds.NoEffect, "A keyword has no effect where it is written", ContractSeverity.Info),
         new ContractDiagnosticKind(ContractDiagnosticIds.InternalError, "The generator failed on this contract", ContractSeverity.Error),
     };
 

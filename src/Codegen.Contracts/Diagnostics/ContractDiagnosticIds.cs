@@ -14,7 +14,7 @@ public static class ContractDiagnosticIds
     public const string MissingVendorExtension = "CG0003";
     public const string InvalidVendorExtension = "CG0004";
     public const string UnresolvedReference = "CG0005";
-    public const string DefsKeyword = "CG0006";
+    // CG0006 ("$defs is read as definitions") is retired: $defs and definitions read alike.
     public const string NameCollision = "CG0007";
     public const string InvalidBounds = "CG0008";
     public const string InvalidDefault = "CG0009";
@@ -28,6 +28,7 @@ public static class ContractDiagnosticIds
     public const string NotGenerated = "CG0017";
     public const string SelectionMatchesNothing = "CG0018";
     public const string DialectCompatibility = "CG0019";
+    public const string NoEffect = "CG0020";
     public const string InternalError = "CG0099";
 
     /// <summary>Every kind with its title and severity; see <see cref="ContractDiagnosticCatalog"/>.</summary>

@@ -22,56 +22,20 @@ public sealed record PropertySpec
     /// <summary>The schema accepts <c>null</c> for this property.</summary>
     public bool IsNullable { get; init; }
 
-    public JsonLiteral? Default { get; init; }
+    /// <summary>The contract's default, when it is a valid value of the property.</summary>
+    public ContractValue? Default { get; init; }
 
-    public required ConstraintSpec Constraints { get; init; }
+    /// <summary>The only value the property can have (<c>const</c>, or an enum of one string), which generated code fills in.</summary>
+    public ContractValue? Constant { get; init; }
 
     public bool IsDeprecated { get; init; }
 
-    /// <summary>JSON pointer of the property's schema node.</summary>
+    /// <summary>Sent by the server only (<c>readOnly</c>): builders do not offer it.</summary>
+    public bool IsReadOnly { get; init; }
+
+    /// <summary>Sent by the client only (<c>writeOnly</c>).</summary>
+    public bool IsWriteOnly { get; init; }
+
+    /// <summary>JSON pointer of the property's schema: its rules in the contract's rules document.</summary>
     public required string SchemaPointer { get; init; }
-}
-
-/// <summary>A JSON value from the contract (a default): its kind and its JSON text.</summary>
-public sealed record JsonLiteral(JsonLiteralKind Kind, string Json);
-
-public enum JsonLiteralKind
-{
-    Null,
-    Boolean,
-    Integer,
-    Number,
-    String,
-    Other,
-}
-
-/// <summary>
-/// The validation keywords of a property. Numeric bounds are kept as decimals so that they print
-/// exactly as the contract wrote them.
-/// </summary>
-public sealed record ConstraintSpec
-{
-    public static ConstraintSpec None { get; } = new();
-
-    public decimal? Minimum { get; init; }
-
-    public bool MinimumIsExclusive { get; init; }
-
-    public decimal? Maximum { get; init; }
-
-    public bool MaximumIsExclusive { get; init; }
-
-    public int? MinLength { get; init; }
-
-    public int? MaxLength { get; init; }
-
-    public string? Pattern { get; init; }
-
-    public int? MinItems { get; init; }
-
-    public int? MaxItems { get; init; }
-
-    public bool HasRange => Minimum is not null || Maximum is not null;
-
-    public bool IsEmpty => this == None;
 }

@@ -8,7 +8,7 @@ public sealed record TypeRef
 {
     public required TypeRefKind Kind { get; init; }
 
-    /// <summary>The generated type's C# name when <see cref="Kind"/> is Object, Union or Enum.</summary>
+    /// <summary>The generated type's C# name when <see cref="Kind"/> is Object, Union, Enum or File.</summary>
     public string? Name { get; init; }
 
     /// <summary>The item type of an Array, or the value type of a Map.</summary>
@@ -31,7 +31,8 @@ public sealed record TypeRef
 
     public static TypeRef Bytes { get; } = new() { Kind = TypeRefKind.Bytes };
 
-    public static TypeRef File { get; } = new() { Kind = TypeRefKind.File };
+    /// <summary>The contract's file type (<c>{Prefix}File</c>): raw bytes with a name and a content type.</summary>
+    public static TypeRef FileOf(string typeName) => new() { Kind = TypeRefKind.File, Name = typeName };
 
     public static TypeRef ArrayOf(TypeRef item, bool itemIsNullable = false) =>
         new() { Kind = TypeRefKind.Array, Item = item, ItemIsNullable = itemIsNullable };

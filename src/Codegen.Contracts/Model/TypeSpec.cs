@@ -10,12 +10,27 @@ public abstract record TypeSpec
 
     /// <summary>JSON pointer of the schema node the type comes from, e.g. <c>/definitions/CompletionRequest</c>.</summary>
     public required string SchemaPointer { get; init; }
+
+    /// <summary>The type whose file this one is written in: the definition that owns an inline type (itself for a definition).</summary>
+    public string? Group { get; init; }
+
+    /// <summary>The schema's examples (JSON Schema's <c>examples</c>, OpenAPI's <c>example</c>), as compact JSON: what the contract server answers with.</summary>
+    public EquatableArray<string> Examples { get; init; }
 }
 
 /// <summary>A JSON object with known properties: emitted as a <c>sealed partial record</c>.</summary>
 public sealed record ObjectTypeSpec : TypeSpec
 {
     public required EquatableArray<PropertySpec> Properties { get; init; }
+
+    /// <summary><c>additionalProperties: false</c>: unknown members are violations (they are still kept, so nothing is lost).</summary>
+    public bool IsClosed { get; init; }
+
+    /// <summary>
+    /// The client sends values of this type (it is in a request body or parameter, or the contract declares types only),
+    /// so it gets a builder; a type only ever received does not need one.
+    /// </summary>
+    public bool IsSent { get; init; } = true;
 }
 
 /// <summary>
@@ -25,10 +40,31 @@ public sealed record ObjectTypeSpec : TypeSpec
 public sealed record UnionTypeSpec : TypeSpec
 {
     public required EquatableArray<UnionCaseSpec> Cases { get; init; }
+
+    /// <summary>OpenAPI's discriminator: the property whose value names the case.</summary>
+    public DiscriminatorSpec? Discriminator { get; init; }
+
+    /// <summary>A <c>oneOf</c>: exactly one alternative may match (the rules engine checks it).</summary>
+    public bool IsExclusive { get; init; }
+
+    /// <summary>
+    /// Two cases look alike on the wire (two objects, say), so a value is read as the first case whose schema
+    /// accepts it rather than by its JSON type.
+    /// </summary>
+    public bool CasesShareShapes { get; init; }
 }
 
-/// <summary>One alternative of a union: its C# case name (<c>String</c>, <c>StringArray</c>) and type.</summary>
-public sealed record UnionCaseSpec(string Name, TypeRef Type);
+/// <summary>One alternative of a union: its C# case name (<c>String</c>, <c>StringArray</c>), type, and the pointer of its schema.</summary>
+public sealed record UnionCaseSpec(string Name, TypeRef Type)
+{
+    public string? SchemaPointer { get; init; }
+}
+
+/// <summary>The property that names a union's case, and which value names which case.</summary>
+public sealed record DiscriminatorSpec(string PropertyName, EquatableArray<DiscriminatorMappingSpec> Mappings);
+
+/// <summary>A value of the discriminator property and the case it selects.</summary>
+public sealed record DiscriminatorMappingSpec(string Value, string CaseName);
 
 /// <summary>
 /// A string enumeration: emitted as a readonly struct with the known values as static members that

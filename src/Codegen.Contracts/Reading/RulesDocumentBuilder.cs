@@ -8,7 +8,7 @@ namespace Codegen.Contracts.Reading;
 /// <summary>
 /// The rules of a contract as one small JSON document: every schema the generated code, the server and
 /// the analyzers check against, at the same JSON pointer as in the contract (so references still resolve),
-/// with annotations (descriptions, examples, defaults, vendor extensions) left out. The model carries it
+/// with annotations (descriptions, examples, vendor extensions) left out; defaults stay. The model carries it
 /// as text, the generator embeds it in the consumer's code, and every consumer reads it with the one
 /// schema reader: one reading of a rule, everywhere.
 /// </summary>
@@ -40,6 +40,9 @@ internal static class RulesDocumentBuilder
         "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems", "minContains", "maxContains",
         "required", "minProperties", "maxProperties", "dependentRequired", "$ref", "nullable",
         "$dynamicRef", "$recursiveRef",
+
+        // An annotation, kept because code fixes and the contract server use it (a NaN becomes the default).
+        "default",
     };
 
     /// <summary>The rules document holding the schemas at <paramref name="schemaPointers"/> and everything they refer to.</summary>
@@ -50,54 +53,77 @@ internal static class RulesDocumentBuilder
         while (pending.Count > 0)
         {
             var pointer = pending.Dequeue();
-            if (stripped.ContainsKey(pointer) || JsonPointer.Find(root, pointer) is not { } schema)
+            if (!stripped.ContainsKey(pointer) && JsonPointer.Find(root, pointer) is { } schema)
             {
-                continue;
+                stripped[pointer] = Strip(schema, pending);
             }
-
-            stripped[pointer] = Strip(schema, pending);
         }
 
-        // A schema inside another included schema is already there.
-        var result = CodegenJson.NewObject(new KeyValuePair<string, CodegenJson>[0]);
-        var placed = new List<string>();
-        foreach (var pointer in SortedByDepth(stripped.Keys))
+        // A schema inside another included schema is already there; the rest hang from a skeleton of plain objects.
+        var skeleton = new Node();
+        foreach (var pair in stripped)
         {
-            if (placed.Exists(p => pointer == p || pointer.StartsWith(p + "/", StringComparison.Ordinal)))
+            if (!HasIncludedAncestor(pair.Key, stripped))
             {
-                continue;
+                skeleton.Place(JsonPointer.Split(pair.Key), 0, pair.Value);
             }
-
-            result = Place(result, JsonPointer.Split(pointer), 0, stripped[pointer]);
-            placed.Add(pointer);
         }
 
-        return result;
+        return skeleton.ToJson();
     }
 
-    private static IEnumerable<string> SortedByDepth(IEnumerable<string> pointers)
+    private static bool HasIncludedAncestor(string pointer, Dictionary<string, CodegenJson> included)
     {
-        var list = new List<string>(pointers);
-        list.Sort((a, b) =>
+        for (var slash = pointer.LastIndexOf('/'); slash > 0; slash = pointer.LastIndexOf('/', slash - 1))
         {
-            var depth = Count(a, '/').CompareTo(Count(b, '/'));
-            return depth != 0 ? depth : string.CompareOrdinal(a, b);
-        });
-        return list;
-    }
-
-    private static int Count(string text, char c)
-    {
-        var n = 0;
-        foreach (var x in text)
-        {
-            if (x == c)
+            if (included.ContainsKey(pointer.Substring(0, slash)))
             {
-                n++;
+                return true;
             }
         }
 
-        return n;
+        return pointer.Length > 0 && included.ContainsKey(string.Empty);
+    }
+
+    /// <summary>An object under construction: members in a stable (ordinal) order, so the document is the same whatever order schemas were found in.</summary>
+    private sealed class Node
+    {
+        private readonly SortedDictionary<string, Node> _children = new(StringComparer.Ordinal);
+        private CodegenJson? _value;
+
+        public void Place(IReadOnlyList<string> tokens, int depth, CodegenJson value)
+        {
+            if (depth == tokens.Count)
+            {
+                _value = value;
+                return;
+            }
+
+            if (!_children.TryGetValue(tokens[depth], out var child))
+            {
+                child = new Node();
+                _children[tokens[depth]] = child;
+            }
+
+            child.Place(tokens, depth + 1, value);
+        }
+
+        public CodegenJson ToJson()
+        {
+            if (_value is not null)
+            {
+                return _value;
+            }
+
+            var members = new KeyValuePair<string, CodegenJson>[_children.Count];
+            var i = 0;
+            foreach (var child in _children)
+            {
+                members[i++] = new KeyValuePair<string, CodegenJson>(child.Key, child.Value.ToJson());
+            }
+
+            return CodegenJson.NewObject(members);
+        }
     }
 
     /// <summary>A schema with only its validation keywords, its subschemas stripped likewise; same-document references are queued.</summary>
@@ -167,27 +193,4 @@ internal static class RulesDocumentBuilder
         return CodegenJson.NewArray(items);
     }
 
-    /// <summary>Puts <paramref name="value"/> at the pointer, creating objects on the way (arrays on the way are objects keyed by index: pointers still resolve).</summary>
-    private static CodegenJson Place(CodegenJson node, IReadOnlyList<string> tokens, int depth, CodegenJson value)
-    {
-        if (depth == tokens.Count)
-        {
-            return value;
-        }
-
-        var members = new List<KeyValuePair<string, CodegenJson>>(node.Members);
-        var index = members.FindIndex(m => m.Key == tokens[depth]);
-        var child = index >= 0 ? members[index].Value : CodegenJson.NewObject(new KeyValuePair<string, CodegenJson>[0]);
-        var replaced = new KeyValuePair<string, CodegenJson>(tokens[depth], Place(child, tokens, depth + 1, value));
-        if (index >= 0)
-        {
-            members[index] = replaced;
-        }
-        else
-        {
-            members.Add(replaced);
-        }
-
-        return CodegenJson.NewObject(members.ToArray());
-    }
 }

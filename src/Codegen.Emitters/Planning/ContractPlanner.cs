@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Codegen.Contracts.Diagnostics;
 using Codegen.Contracts.Model;
-using Codegen.Contracts.Parsing;
+using Codegen.Contracts.Reading;
 
 namespace Codegen.Emitters.Planning;
 

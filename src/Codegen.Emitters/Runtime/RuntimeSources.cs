@@ -22,8 +22,11 @@ internal static class RuntimeFolder
     /// <summary><c>services.Add{Prefix}Client()</c>: contracts with operations, where the consumer references Microsoft.Extensions.Http.</summary>
     public const string DependencyInjection = "DependencyInjection";
 
-    /// <summary>The folders <see cref="ContractEmitter"/> emits today; a folder embedded but not listed here (Rules/, until it is wired) is carried, not written.</summary>
-    public static readonly IReadOnlyList<string> Emitted = new[] { Validation, Json, Client, DependencyInjection };
+    /// <summary>The rules engine (JSON values, exact numbers, schemas, the evaluator, ECMA-262 patterns): every contract.</summary>
+    public const string Rules = "Rules";
+
+    /// <summary>The folders <see cref="ContractEmitter"/> emits.</summary>
+    public static readonly IReadOnlyList<string> Emitted = new[] { Rules, Validation, Json, Client, DependencyInjection };
 }
 
 /// <summary>

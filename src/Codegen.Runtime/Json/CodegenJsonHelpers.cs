@@ -6,7 +6,8 @@ namespace Codegen.Runtime;
 /// </summary>
 internal static class CodegenJsonHelpers
 {
-    private static readonly global::System.Text.Json.JsonSerializerOptions PlainOptions = new global::System.Text.Json.JsonSerializerOptions();
+    /// <summary>Options for converters called directly (they read none).</summary>
+    internal static readonly global::System.Text.Json.JsonSerializerOptions PlainOptions = new global::System.Text.Json.JsonSerializerOptions();
 
     public static void Expect(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonTokenType expected)
     {
@@ -22,26 +23,147 @@ internal static class CodegenJsonHelpers
         return reader.GetString()!;
     }
 
+    /// <summary>An integer as JSON Schema counts integers: by value, so 1.0 and 1e2 are integers too.</summary>
     public static int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        Expect(ref reader, global::System.Text.Json.JsonTokenType.Number);
-        if (!reader.TryGetInt32(out var value))
+        var value = ReadInt64(ref reader);
+        if (value < int.MinValue || value > int.MaxValue)
         {
-            throw new global::System.Text.Json.JsonException("The number does not fit in int.");
+            throw new global::System.Text.Json.JsonException("The integer " + value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " does not fit in a 32-bit int.");
         }
 
-        return value;
+        return (int)value;
     }
 
+    /// <summary>An integer as JSON Schema counts integers: by value, so 1.0 and 1e2 are integers too; beyond 64 bits it is an error, never a rounded value.</summary>
     public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         Expect(ref reader, global::System.Text.Json.JsonTokenType.Number);
-        if (!reader.TryGetInt64(out var value))
+        if (reader.TryGetInt64(out var value))
         {
-            throw new global::System.Text.Json.JsonException("The number does not fit in long.");
+            return value;
         }
 
-        return value;
+        if (reader.TryGetDecimal(out var number) && decimal.Truncate(number) == number)
+        {
+            if (number >= long.MinValue && number <= long.MaxValue)
+            {
+                return (long)number;
+            }
+
+            throw new global::System.Text.Json.JsonException("The integer " + Text(ref reader) + " does not fit in a 64-bit integer.");
+        }
+
+        var whole = reader.TryGetDouble(out var approximate) && global::System.Math.Floor(approximate) == approximate;
+        throw new global::System.Text.Json.JsonException(whole
+            ? "The integer " + Text(ref reader) + " does not fit in a 64-bit integer."
+            : "Expected an integer but found " + Text(ref reader) + ".");
+    }
+
+    /// <summary>Keeps a property the contract does not name (the reader is on its name), for writing back.</summary>
+    public static void ReadAdditional(ref global::System.Text.Json.Utf8JsonReader reader, ref global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional)
+    {
+        var name = reader.GetString()!;
+        reader.Read();
+        (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+    }
+
+    /// <summary>Reads one value: what collections' items are read with (a static lambda per item type).</summary>
+    public delegate T ReadValue<T>(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options);
+
+    /// <summary>A JSON array, each item read by <paramref name="item"/>.</summary>
+    public static T[] ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options, ReadValue<T> item)
+    {
+        Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+        var list = new global::System.Collections.Generic.List<T>();
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+        {
+            list.Add(item(ref reader, options));
+        }
+
+        return list.ToArray();
+    }
+
+    /// <summary>A JSON object whose names are data, each value read by <paramref name="item"/>.</summary>
+    public static global::System.Collections.Generic.Dictionary<string, T> ReadMap<T>(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options, ReadValue<T> item)
+    {
+        Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+        var map = new global::System.Collections.Generic.Dictionary<string, T>(global::System.StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            map[key] = item(ref reader, options);
+        }
+
+        return map;
+    }
+
+    /// <summary>Writes a JSON array, each item written by <paramref name="item"/>.</summary>
+    public static void WriteList<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T> values, global::System.Text.Json.JsonSerializerOptions options, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T, global::System.Text.Json.JsonSerializerOptions> item)
+    {
+        writer.WriteStartArray();
+        for (var i = 0; i < values.Count; i++)
+        {
+            item(writer, values[i], options);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes a JSON object whose names are data, each value written by <paramref name="item"/>.</summary>
+    public static void WriteMap<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T> values, global::System.Text.Json.JsonSerializerOptions options, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T, global::System.Text.Json.JsonSerializerOptions> item)
+    {
+        writer.WriteStartObject();
+        foreach (var pair in values)
+        {
+            writer.WritePropertyName(pair.Key);
+            item(writer, pair.Value, options);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes a double; NaN and the infinities, which JSON has no number for, are written as the names .NET gives them
+    /// ("NaN", "Infinity", "-Infinity"), so the value is not lost and the contract's rules (a number) reject it.
+    /// </summary>
+    public static void WriteNumber(global::System.Text.Json.Utf8JsonWriter writer, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            writer.WriteNumberValue(value);
+        }
+        else
+        {
+            writer.WriteStringValue(double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+        }
+    }
+
+    /// <summary>Bytes written as a base64 string (<c>format: byte</c>).</summary>
+    public static byte[] ReadBytes(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+        if (!reader.TryGetBytesFromBase64(out var bytes))
+        {
+            throw new global::System.Text.Json.JsonException("Expected base64 text.");
+        }
+
+        return bytes;
+    }
+
+    /// <summary>A reader positioned on the first token of <paramref name="element"/>, for reading a value already looked at.</summary>
+    public static global::System.Text.Json.Utf8JsonReader ReaderOver(global::System.Text.Json.JsonElement element)
+    {
+        var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(element.GetRawText()));
+        reader.Read();
+        return reader;
+    }
+
+    private static string Text(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        var text = global::System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? global::System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
+        return text.Length <= 40 ? text : text.Substring(0, 40) + "…";
     }
 
     public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -31,6 +31,9 @@ internal sealed class CodegenJson : global::System.IEquatable<CodegenJson>
     private readonly global::System.Collections.Generic.KeyValuePair<string, CodegenJson>[]? _members;
     private global::System.Collections.Generic.Dictionary<string, CodegenJson>? _index;
 
+    /// <summary>Where <see cref="CodegenJsonPositions"/> keeps this value's position (1-based; 0 for none). Not part of the value.</summary>
+    internal int PositionSlot;
+
     private CodegenJson(CodegenJsonKind kind, string? text = null, CodegenNumber number = default, CodegenJson[]? items = null, global::System.Collections.Generic.KeyValuePair<string, CodegenJson>[]? members = null)
     {
         Kind = kind;
@@ -369,7 +372,8 @@ internal sealed class CodegenJson : global::System.IEquatable<CodegenJson>
 /// <summary>Where each value of a parsed JSON text sits, by instance: offsets into the text, and lines and columns from them.</summary>
 internal sealed class CodegenJsonPositions
 {
-    private readonly global::System.Collections.Generic.Dictionary<CodegenJson, Entry> _entries = new(ReferenceComparer.Instance);
+    // Each value records its slot here, so that a lookup is an index, not a hash of 100,000 object references.
+    private readonly global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<CodegenJson, Entry>> _entries = new();
     private int[] _lineStarts = new[] { 0 };
 
     /// <summary>Where a value starts and ends (exclusive), and where its member name starts and ends when it is an object member's value (else -1).</summary>
@@ -408,9 +412,34 @@ internal sealed class CodegenJsonPositions
         _lineStarts = starts.ToArray();
     }
 
-    public void Record(CodegenJson value, int start, int end, int nameStart, int nameEnd) => _entries[value] = new Entry(start, end, nameStart, nameEnd);
+    public void Record(CodegenJson value, int start, int end, int nameStart, int nameEnd)
+    {
+        var entry = new global::System.Collections.Generic.KeyValuePair<CodegenJson, Entry>(value, new Entry(start, end, nameStart, nameEnd));
+        if (Owns(value))
+        {
+            _entries[value.PositionSlot - 1] = entry;
+            return;
+        }
 
-    public bool TryGet(CodegenJson value, out Entry entry) => _entries.TryGetValue(value, out entry);
+        _entries.Add(entry);
+        value.PositionSlot = _entries.Count;
+    }
+
+    public bool TryGet(CodegenJson value, out Entry entry)
+    {
+        entry = default;
+        if (!Owns(value))
+        {
+            return false;
+        }
+
+        entry = _entries[value.PositionSlot - 1].Value;
+        return true;
+    }
+
+    /// <summary>Whether the value's slot is one of this table's (a value read from another text has a slot of that text's table).</summary>
+    private bool Owns(CodegenJson value) =>
+        value.PositionSlot > 0 && value.PositionSlot <= _entries.Count && ReferenceEquals(_entries[value.PositionSlot - 1].Key, value);
 
     /// <summary>The zero-based line and column of an offset.</summary>
     public (int Line, int Column) LineAndColumn(int offset)
@@ -418,15 +447,6 @@ internal sealed class CodegenJsonPositions
         var index = global::System.Array.BinarySearch(_lineStarts, offset);
         var line = index >= 0 ? index : ~index - 1;
         return (line, offset - _lineStarts[line]);
-    }
-
-    private sealed class ReferenceComparer : global::System.Collections.Generic.IEqualityComparer<CodegenJson>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public bool Equals(CodegenJson? x, CodegenJson? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(CodegenJson obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }
 

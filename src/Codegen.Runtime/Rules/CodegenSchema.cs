@@ -61,7 +61,13 @@ internal sealed class CodegenSchema
 
     public CodegenSchemaTypes Types { get; private set; }
 
-    /// <summary><c>nullable: true</c> was written (OpenAPI 3.0's keyword); whether it added null is in <see cref="Types"/>, and the problems say why not.</summary>
+    /// <summary>
+    /// Null is valid whatever the other keywords say: an OpenAPI 3.1 document's <c>nullable: true</c> on a schema without <c>type</c>
+    /// (beside <c>$ref</c> or <c>allOf</c>), read as its authors mean it.
+    /// </summary>
+    public bool AcceptsNull { get; private set; }
+
+    /// <summary><c>nullable: true</c> was written (OpenAPI 3.0's keyword); whether it added null is in <see cref="Types"/> or <see cref="AcceptsNull"/>, and the problems say why not.</summary>
     public bool NullableKeyword { get; private set; }
 
     public global::System.Collections.Generic.IReadOnlyList<CodegenJson>? Enum { get; private set; }
@@ -506,9 +512,14 @@ internal sealed class CodegenSchema
                 case "unevaluatedItems":
                     Problem(At(key), CodegenSchemaProblemKind.Unsupported, "'" + key + "' is not supported; list what is allowed with '" + (key == "unevaluatedProperties" ? "properties' and 'additionalProperties'" : "prefixItems' and 'items'") + " instead.");
                     break;
-                case "$dynamicRef":
                 case "$recursiveRef":
-                    var anchor = NearestAncestorWith(key == "$dynamicRef" ? "$dynamicAnchor" : "$recursiveAnchor");
+                case "$dynamicRef" when !Dialect.Is202012():
+                    // Not a keyword of this dialect ($recursiveRef is 2019-09's; $dynamicRef 2020-12's): it has no effect.
+                    Problem(At(key), CodegenSchemaProblemKind.Ignored, "'" + key + "' is not a keyword of " + Dialect.DisplayName() + ", so it has no effect and values are not checked against what it names; refer to the schema with '$ref' and a JSON pointer"
+                        + (NearestAncestorWith(key == "$dynamicRef" ? "$dynamicAnchor" : "$recursiveAnchor") is { } named ? ": \"$ref\": \"#" + named + "\"." : "."));
+                    break;
+                case "$dynamicRef":
+                    var anchor = NearestAncestorWith("$dynamicAnchor");
                     Problem(At(key), CodegenSchemaProblemKind.Unsupported, "'" + key + "' is not supported; refer to the schema with '$ref' and a JSON pointer"
                         + (anchor is null ? " such as '#/$defs/Node'." : ": \"$ref\": \"#" + anchor + "\"."));
                     SetUncheckable(key, "'" + key + "' is not supported");
@@ -913,8 +924,15 @@ internal sealed class CodegenSchema
 
         if (Types == CodegenSchemaTypes.None)
         {
-            Problem(At("nullable"), CodegenSchemaProblemKind.Ignored, "'nullable' has no effect without 'type' (OpenAPI 3.0.3 says so), so null is not allowed here; "
-                + (dialect == CodegenSchemaDialect.OpenApi31 ? "write \"anyOf\": [..., {\"type\": \"null\"}]." : "give the schema a 'type'."));
+            if (dialect == CodegenSchemaDialect.OpenApi31)
+            {
+                // A 3.1 document that writes 3.0's keyword beside '$ref' or 'allOf' means "or null": real servers send null there.
+                AcceptsNull = true;
+                Problem(At("nullable"), CodegenSchemaProblemKind.Compatibility, "'nullable' is OpenAPI 3.0's; here, without 'type', it is read as allowing null besides what the schema allows. In 3.1 write \"anyOf\": [..., {\"type\": \"null\"}].");
+                return;
+            }
+
+            Problem(At("nullable"), CodegenSchemaProblemKind.Ignored, "'nullable' has no effect without 'type' (OpenAPI 3.0.3 says so), so null is not allowed here; give the schema a 'type'.");
             return;
         }
 

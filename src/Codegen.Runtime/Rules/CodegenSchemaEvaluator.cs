@@ -102,6 +102,11 @@ internal static class CodegenSchemaEvaluator
             return boolean;
         }
 
+        if (schema.AcceptsNull && instance.IsNull)
+        {
+            return true;
+        }
+
         var valid = true;
         if (schema.UncheckableReason is { } reason)
         {
@@ -713,6 +718,11 @@ internal static class CodegenSchemaEvaluator
             if (schema.BooleanValue is { } boolean)
             {
                 return boolean;
+            }
+
+            if (schema.AcceptsNull && instance.IsNull)
+            {
+                return true;
             }
 
             if (schema.Types != CodegenSchemaTypes.None && !HasType(schema.Types, instance))

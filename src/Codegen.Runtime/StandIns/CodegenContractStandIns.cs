@@ -21,3 +21,12 @@ public static partial class CodegenClientServiceCollectionExtensions
         this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
         global::System.Action<CodegenClientOptions>? configure = null) => AddClient(services, configure);
 }
+
+/// <summary>The per-contract rules document (the generator embeds the contract's); tests set <see cref="Document"/>.</summary>
+internal static class CodegenSchemas
+{
+    /// <summary>The rules document the checks read; the generator writes a lazily read constant here.</summary>
+    public static CodegenSchemaDocument Document { get; set; } = new CodegenSchemaDocument(CodegenJson.Parse("{}"), CodegenSchemaDialect.Draft07);
+
+    public static CodegenSchema Get(string pointer) => Document.Get(pointer);
+}

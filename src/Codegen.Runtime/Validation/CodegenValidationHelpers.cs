@@ -1,37 +1,80 @@
 namespace Codegen.Runtime;
 
-/// <summary>What the generated validators need beyond comparisons: JSON Schema's string length, patterns and bounded excerpts.</summary>
+/// <summary>
+/// How generated code checks a value against the contract: every check goes through the rules engine (Rules/)
+/// with the rules document the generator embedded (<see cref="CodegenSchemas"/>), so a rule means in the
+/// generated code exactly what it means in the analyzers, the contract server and the tool.
+/// </summary>
 internal static class CodegenValidationHelpers
 {
-    private const int MaxExcerpt = 64;
+    [global::System.ThreadStatic]
+    private static global::System.Buffers.ArrayBufferWriter<byte>? t_buffer;
 
-    private static readonly global::System.Collections.Concurrent.ConcurrentDictionary<string, global::System.Text.RegularExpressions.Regex> Patterns = new global::System.Collections.Concurrent.ConcurrentDictionary<string, global::System.Text.RegularExpressions.Regex>(global::System.StringComparer.Ordinal);
-
-    /// <summary>Length in Unicode code points, as JSON Schema counts string length.</summary>
-    public static int CodePointLength(string value)
+    /// <summary>Every way <paramref name="value"/>, written as JSON, breaks the schema at <paramref name="pointer"/>.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<CodegenContractViolation> Validate<T>(T value, global::System.Text.Json.Serialization.JsonConverter<T> converter, string pointer)
     {
-        var length = value.Length;
-        foreach (var c in value)
+        var found = new global::System.Collections.Generic.List<CodegenRuleViolation>();
+        CodegenSchemaEvaluator.Validate(CodegenSchemas.Get(pointer), ToRulesJson(value, converter), "$", found);
+        var violations = new CodegenContractViolation[found.Count];
+        for (var i = 0; i < found.Count; i++)
         {
-            if (char.IsLowSurrogate(c))
-            {
-                length--;
-            }
+            violations[i] = new CodegenContractViolation(found[i].Path, found[i].Rule, found[i].Value);
         }
 
-        return length;
+        return violations;
     }
 
-    /// <summary>Whether <paramref name="value"/> matches the contract's <paramref name="pattern"/>; each pattern is compiled once, with a timeout against runaway backtracking.</summary>
-    public static bool IsMatch(string value, string pattern)
+    /// <summary>Throws when the builder argument breaks the member's rules; a double that is NaN or infinite is not a JSON number.</summary>
+    public static void CheckArgument(double value, string pointer, string name, string parameter) =>
+        Throw(CodegenSchemaEvaluator.FirstViolation(CodegenSchemas.Get(pointer), value, "$"), name, parameter);
+
+    public static void CheckArgument(long value, string pointer, string name, string parameter) =>
+        CheckArgument(CodegenJson.FromInt64(value), pointer, name, parameter);
+
+    public static void CheckArgument(bool value, string pointer, string name, string parameter) =>
+        CheckArgument(CodegenJson.FromBoolean(value), pointer, name, parameter);
+
+    public static void CheckArgument(string value, string pointer, string name, string parameter) =>
+        CheckArgument(CodegenJson.FromString(value), pointer, name, parameter);
+
+    /// <summary>Throws when the argument, written as JSON by its converter, breaks the member's rules.</summary>
+    public static void CheckArgument<T>(T value, global::System.Text.Json.Serialization.JsonConverter<T> converter, string pointer, string name, string parameter) =>
+        CheckArgument(ToRulesJson(value, converter), pointer, name, parameter);
+
+    public static void CheckArgument(CodegenJson value, string pointer, string name, string parameter) =>
+        Throw(CodegenSchemaEvaluator.FirstViolation(CodegenSchemas.Get(pointer), value, "$"), name, parameter);
+
+    /// <summary>Whether a JSON value read into a union matches the schema of a case.</summary>
+    public static bool Matches(global::System.Text.Json.JsonElement element, string pointer) =>
+        CodegenSchemaEvaluator.IsValid(CodegenSchemas.Get(pointer), CodegenJson.Parse(element.GetRawText()));
+
+    /// <summary>The value as the rules engine sees it: written by its converter, then read as JSON.</summary>
+    public static CodegenJson ToRulesJson<T>(T value, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+        ToRulesJson(writer => converter.Write(writer, value, CodegenJsonHelpers.PlainOptions));
+
+    /// <summary>What <paramref name="write"/> writes, as the rules engine sees it.</summary>
+    public static CodegenJson ToRulesJson(global::System.Action<global::System.Text.Json.Utf8JsonWriter> write)
     {
-        var regex = Patterns.GetOrAdd(pattern, p => new global::System.Text.RegularExpressions.Regex(p, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1)));
-        return regex.IsMatch(value);
+        var buffer = t_buffer ??= new global::System.Buffers.ArrayBufferWriter<byte>(256);
+        buffer.Clear();
+        using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return CodegenJson.Parse(global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
-    /// <summary>A value for a message, cut short so that a huge value cannot flood a log.</summary>
-    public static string Excerpt(string value)
+    private static void Throw(CodegenRuleViolation? violation, string name, string parameter)
     {
-        return value.Length <= MaxExcerpt ? value : value.Substring(0, MaxExcerpt) + "…";
+        if (violation is null)
+        {
+            return;
+        }
+
+        var message = "'" + name + "' " + violation.Rule + (violation.Value is null ? "." : "; " + violation.Value + (violation.IsRange ? " is out of range." : " is not allowed."));
+        throw violation.IsRange
+            ? new global::System.ArgumentOutOfRangeException(parameter, message)
+            : new global::System.ArgumentException(message, parameter);
     }
 }

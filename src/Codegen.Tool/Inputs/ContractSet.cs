@@ -1,6 +1,6 @@
 using Codegen.Contracts.Diagnostics;
 using Codegen.Contracts.Model;
-using Codegen.Contracts.Parsing;
+using Codegen.Contracts.Reading;
 using Codegen.Emitters.Planning;
 using Codegen.Tool.Console;
 

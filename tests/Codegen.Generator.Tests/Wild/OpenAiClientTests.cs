@@ -27,7 +27,7 @@ public class OpenAiClientTests
                 var request = CreateCompletionRequest.CreateBuilder("gpt-3.5-turbo-instruct", "Say this is a test").WithMaxTokens(7).Build();
                 var completion = await client.CreateCompletionAsync(request);
                 var streamed = new StringBuilder();
-                await foreach (var chunk in client.StreamCompletionAsync(request))
+                await foreach (var chunk in client.CreateCompletionStreamingAsync(request))
                 {
                     foreach (var choice in chunk.Choices) streamed.Append(choice.Text);
                 }

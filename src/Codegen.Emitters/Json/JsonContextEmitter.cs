@@ -1,0 +1,71 @@
+using System.Linq;
+using Codegen.Contracts.Model;
+
+namespace Codegen.Emitters.Json;
+
+/// <summary>
+/// Emits <c>{Prefix}JsonContext</c>: a <c>JsonSerializerContext</c> shaped like the one System.Text.Json's
+/// generator writes (a <c>Default</c> instance and one <c>JsonTypeInfo&lt;T&gt;</c> property per type), backed by
+/// our converters. Source generators cannot see each other's output, so we write it ourselves.
+/// </summary>
+internal static class JsonContextEmitter
+{
+    public static void Emit(SourceWriter w, EmitContext context)
+    {
+        var contract = context.Contract;
+        var name = context.Names.JsonContext;
+        var self = $"global::{contract.Namespace}.{name}";
+        const string Options = "global::System.Text.Json.JsonSerializerOptions";
+        const string TypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
+        var types = contract.Types.ToList();
+
+        w.Summary($"Serializes the contract's types without reflection: <c>JsonSerializer.Serialize(value, {name}.Default.TypeName)</c>. Works with native AOT and trimming.", escape: false);
+        w.Line(CSharp.GeneratedCodeAttribute);
+        w.Open($"public sealed partial class {name} : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
+        w.Line($"private static readonly {Options} s_defaultOptions = new {Options}();");
+        w.Line();
+        w.Summary("The shared context over default options.");
+        w.Line($"public static {self} Default {{ get; }} = new {self}(new {Options}(s_defaultOptions));");
+        w.Line();
+        w.Summary("Creates a context over new default options.");
+        w.Line($"public {name}() : base(null)");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Summary("Creates a context bound to <paramref name=\"options\"/>.", escape: false);
+        w.Line($"public {name}({Options} options) : base(options)");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"protected override {Options}? GeneratedSerializerOptions => s_defaultOptions;");
+        w.Line();
+        foreach (var type in types)
+        {
+            var typeName = $"global::{contract.Namespace}.{type.Name}";
+            w.Line($"private {TypeInfo}<{typeName}>? _{type.Name};");
+            w.Summary($"Metadata for <see cref=\"{type.Name}\"/>.", escape: false);
+            w.Line($"public {TypeInfo}<{typeName}> {type.Name} => _{type.Name} ??= ({TypeInfo}<{typeName}>)Options.GetTypeInfo(typeof({typeName}));");
+            w.Line();
+        }
+
+        w.Line("/// <inheritdoc/>");
+        w.Open($"public override {TypeInfo}? GetTypeInfo(global::System.Type type)");
+        w.Line("Options.TryGetTypeInfo(type, out var typeInfo);");
+        w.Line("return typeInfo;");
+        w.Close();
+        w.Line();
+        w.Open($"{TypeInfo}? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, {Options} options)");
+        foreach (var type in types)
+        {
+            var typeName = $"global::{contract.Namespace}.{type.Name}";
+            w.Open($"if (type == typeof({typeName}))");
+            w.Line($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{typeName}>(options, {typeName}.JsonConverter.Instance);");
+            w.Close();
+        }
+
+        w.Line("return null;");
+        w.Close();
+        w.Close();
+    }
+}
