@@ -11,8 +11,8 @@ namespace Codegen.Generator;
 
 /// <summary>
 /// Generates typed records, builders, validation and JSON code from contract files.
-/// The pipeline: AdditionalFiles marked <c>CodegenContract="true"</c> → text → parse to a value model →
-/// emit. Diagnostics and sources are registered from separate outputs, so a diagnostic never defeats
+/// The pipeline: AdditionalFiles marked <c>CodegenContract="true"</c>, with their
+/// item metadata and overlays → <see cref="ContractInput"/> → parse to a value model → plan across contracts → emit. Diagnostics and sources are registered from separate outputs, so a diagnostic never defeats
 /// the cache of the source.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -21,20 +21,22 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
     /// <summary>The item metadata that marks an AdditionalFiles item as a contract.</summary>
     public const string ContractMetadata = "build_metadata.AdditionalFiles.CodegenContract";
 
+    /// <summary>The item metadata that marks an AdditionalFiles item as an overlay some contract names.</summary>
+    public const string OverlayMetadata = "build_metadata.AdditionalFiles.CodegenOverlay";
+
     /// <summary>The type whose presence means the compilation references Microsoft.Extensions.Http.</summary>
     private const string HttpClientFactoryExtensions = "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions";
 
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var files = context.AdditionalTextsProvider
-            .Combine(context.AnalyzerConfigOptionsProvider)
-            .Where(static pair => IsContract(pair.Right.GetOptions(pair.Left)))
-            .Select(static (pair, cancellationToken) => new ContractFile(pair.Left.Path, pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty))
+        var inputs = ContractInputs(context).WithTrackingName(TrackingNames.ContractInputs);
+        var files = inputs
+            .Select(static (input, _) => new ContractFile(input.Path, input.Text))
             .WithTrackingName(TrackingNames.ContractFiles);
 
-        var parsed = files
-            .Select(static (file, cancellationToken) => ContractParser.Parse(file.Path, file.Text, cancellationToken))
+        var parsed = inputs
+            .Select(static (input, cancellationToken) => ContractParser.Parse(input, cancellationToken))
             .WithTrackingName(TrackingNames.Parsed);
 
         var diagnostics = parsed
@@ -76,8 +78,10 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
         ReportUnmarkedContracts(context, files);
     }
 
-    private static bool IsContract(AnalyzerConfigOptions options) =>
-        options.TryGetValue(ContractMetadata, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+    private static bool IsContract(AnalyzerConfigOptions options) => IsTrue(options, ContractMetadata);
+
+    private static bool IsTrue(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     private static void Emit(SourceProductionContext context, EmitInput input, CancellationToken cancellationToken)
     {

@@ -3,6 +3,9 @@ namespace Codegen.Generator;
 /// <summary>Names of the pipeline's steps, so that tests can check each one is cached.</summary>
 public static class TrackingNames
 {
+    public const string ContractItems = nameof(ContractItems);
+    public const string Overlays = nameof(Overlays);
+    public const string ContractInputs = nameof(ContractInputs);
     public const string ContractFiles = nameof(ContractFiles);
     public const string Parsed = nameof(Parsed);
     public const string Diagnostics = nameof(Diagnostics);
@@ -14,5 +17,5 @@ public static class TrackingNames
     public const string UnmarkedContracts = nameof(UnmarkedContracts);
 
     /// <summary>Every step, in pipeline order.</summary>
-    public static readonly string[] All = [ContractFiles, Parsed, Diagnostics, Contracts, ReferencesHttpClientFactory, ContractPlans, PlannedContracts, EmitInputs, UnmarkedContracts];
+    public static readonly string[] All = [ContractItems, Overlays, ContractInputs, ContractFiles, Parsed, Diagnostics, Contracts, ReferencesHttpClientFactory, ContractPlans, PlannedContracts, EmitInputs, UnmarkedContracts];
 }

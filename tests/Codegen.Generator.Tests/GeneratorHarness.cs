@@ -56,12 +56,23 @@ public static class GeneratorHarness
     /// <summary>A driver over contracts and other additional files (not marked as contracts), in a project at <paramref name="projectDirectory"/>.</summary>
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> contracts, IEnumerable<AdditionalText> otherFiles, bool trackSteps = true, string? projectDirectory = null)
     {
-        var marked = contracts.ToImmutableArray();
+        var marked = contracts.Select(c => (c, Contract: (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["CodegenContract"] = "true" }));
+        return CreateDriver(marked.Concat(otherFiles.Select(o => (o, (IReadOnlyDictionary<string, string>)new Dictionary<string, string>()))), trackSteps, projectDirectory);
+    }
+
+    /// <summary>
+    /// A driver over additional files with the item metadata MSBuild would give each (names as in the
+    /// project after the package's targets: <c>CodegenContract</c>, <c>CodegenNamespace</c>, <c>CodegenOverlay</c>, ...).
+    /// </summary>
+    public static GeneratorDriver CreateDriver(IEnumerable<(AdditionalText Text, IReadOnlyDictionary<string, string> Metadata)> files, bool trackSteps = true, string? projectDirectory = null)
+    {
+        var all = files.ToImmutableArray();
         return CSharpGeneratorDriver.Create(
             new[] { new ContractGenerator().AsSourceGenerator() },
-            marked.AddRange(otherFiles),
+            all.Select(f => f.Text),
             ParseOptions,
-            new ContractOptionsProvider(marked.Select(t => t.Path), projectDirectory),
+            // Options are per path, as in an .editorconfig: a file listed twice gets the richer item's metadata.
+            new ItemOptionsProvider(all.GroupBy(f => f.Text.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.MaxBy(f => f.Metadata.Count).Metadata, StringComparer.Ordinal), projectDirectory),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
     }
 
@@ -98,43 +109,22 @@ public static class GeneratorHarness
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
-    /// <summary>Marks the given files as contracts, as the package's build targets do; the project folder is a global option, as MSBuild passes it.</summary>
-    private sealed class ContractOptionsProvider(IEnumerable<string> contractPaths, string? projectDirectory = null) : AnalyzerConfigOptionsProvider
+    /// <summary>Item metadata per additional file, as the package's build targets write it; the project folder is a global option, as MSBuild passes it.</summary>
+    private sealed class ItemOptionsProvider(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> metadata, string? projectDirectory) : AnalyzerConfigOptionsProvider
     {
-        private readonly HashSet<string> _paths = new(contractPaths, StringComparer.Ordinal);
+        private static readonly Options Empty = new(new Dictionary<string, string>());
 
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new GlobalConfig(projectDirectory);
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(
+            projectDirectory is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["build_property.projectdir"] = projectDirectory });
 
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
 
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-            _paths.Contains(textFile.Path) ? Options.Contract : Options.Empty;
+            metadata.TryGetValue(textFile.Path, out var items) ? new Options(items.ToDictionary(i => "build_metadata.AdditionalFiles." + i.Key, i => i.Value)) : Empty;
 
-        private sealed class Options(bool isContract) : AnalyzerConfigOptions
+        private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
         {
-            public static readonly Options Empty = new(false);
-            public static readonly Options Contract = new(true);
-
-            public override bool TryGetValue(string key, out string value)
-            {
-                if (isContract && key == ContractGenerator.ContractMetadata)
-                {
-                    value = "true";
-                    return true;
-                }
-
-                value = string.Empty;
-                return false;
-            }
-        }
-
-        private sealed class GlobalConfig(string? projectDirectory) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, out string value)
-            {
-                value = projectDirectory ?? string.Empty;
-                return projectDirectory is not null && key == "build_property.projectdir";
-            }
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
         }
     }
 }

@@ -106,6 +106,62 @@ public class GenerateTests
         Assert.Contains("1 stale deleted", cleaned.Output);
     }
 
+    [SharedContractFact("modelslab-uncensored-chat/openapi.json")]
+    public async Task ItemMetadataOptionsGiveWhatTheProjectItemGives()
+    {
+        using var folder = new TempFolder();
+        var contractPath = Path.Combine(GeneratorHarness.SharedContractsDirectory, "modelslab-uncensored-chat", "openapi.json");
+        var contract = File.ReadAllText(contractPath);
+        var overlay = """
+            overlay: 1.0.0
+            info: { title: Cooler chats, version: 1.0.0 }
+            actions:
+              - target: $.components.schemas.ChatCompletionsRequest.properties.temperature
+                update: { maximum: 1.25 }
+            """;
+        var overlayPath = folder.Write("chat.overlay.yaml", overlay);
+        var output = Path.Combine(folder.Path, "out");
+
+        var run = await Tool.RunAsync("generate", contractPath, "-o", output, "--namespace", "Chat.Api", "--prefix", "Chat", "--overlay", overlayPath, "--paths", "/nothing;/chat/**");
+
+        // The same metadata on a project item, with the overlay beside it, as the package's targets pass them.
+        IReadOnlyDictionary<string, string> item = new Dictionary<string, string>
+        {
+            ["CodegenContract"] = "true",
+            ["CodegenNamespace"] = "Chat.Api",
+            ["CodegenPrefix"] = "Chat",
+            ["CodegenOverlayPath"] = overlayPath,
+            ["CodegenPaths"] = Uri.EscapeDataString("/nothing;/chat/**"),
+        };
+        IReadOnlyDictionary<string, string> overlayItem = new Dictionary<string, string> { ["CodegenOverlay"] = "true" };
+        var driver = GeneratorHarness.CreateDriver([(new ContractInput(contractPath, contract).ToAdditionalText(), item), (new ContractInput(overlayPath, overlay).ToAdditionalText(), overlayItem)])
+            .RunGenerators(GeneratorHarness.CreateCompilation("class User { }"));
+
+        Assert.Equal(0, run.ExitCode);
+        var warning = Assert.Single(driver.GetRunResult().Diagnostics, d => d.Severity == DiagnosticSeverity.Warning);
+        Assert.Equal("CG0018", warning.Id);
+        Assert.Contains("warning CG0018: The selection names path '/nothing'", run.Error);
+        var sources = driver.GetRunResult().Results.Single().GeneratedSources;
+        Assert.DoesNotContain(sources, s => s.HintName.Contains("UncensoredChat", StringComparison.Ordinal));
+        Assert.Contains(sources, s => s.SourceText.ToString().Contains("\\\"maximum\\\":1.25,", StringComparison.Ordinal));
+        AssertSameFiles(sources, output);
+    }
+
+    [Fact]
+    public async Task AnOverlayThatCannotBeReadStopsTheRunWithOneLine()
+    {
+        using var folder = new TempFolder();
+        var contract = GeneratorHarness.ModelsLab();
+
+        var run = await Tool.RunAsync("check", contract.Path, "--overlay", Path.Combine(folder.Path, "missing.overlay.yaml"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("The overlay '", run.Error);
+        Assert.Contains("missing.overlay.yaml' does not exist.", run.Error);
+        Assert.DoesNotContain("CG0014", run.Output + run.Error);
+        run.AssertNoStackTrace();
+    }
+
     private static void AssertSameFiles(IReadOnlyList<GeneratedSourceResult> sources, string folder)
     {
         Assert.NotEmpty(sources);

@@ -42,15 +42,18 @@ public static class CheckCommand
         {
             contracts, format, output, warningsAsErrors,
         };
+        var settings = new ContractOptions();
+        settings.AddTo(command);
         CommandExamples.Set(command,
             ("codegen check schema/api.schema.json", "Check one contract; MSBuild-style lines, exit 1 on errors."),
             ("codegen check schema/*.json --warnaserror", "Check every contract of a project together; fail on warnings too."),
             ("codegen check api.schema.json --format sarif -o codegen.sarif", "Write SARIF 2.1.0 for a code-scanning upload."),
-            ("codegen check api.schema.json --format json", "One JSON document: contracts, diagnostics, counts."));
+            ("codegen check api.schema.json --format json", "One JSON document: contracts, diagnostics, counts."),
+            ("codegen check openapi.yaml --overlay fixes.overlay.yaml --tags chat", "Check an OpenAPI document as a project with that overlay and selection reads it."));
 
         command.SetAction((parse, cancellationToken) =>
         {
-            var set = ContractSet.Load(parse.GetRequiredValue(contracts), console, cancellationToken);
+            var set = ContractSet.Load(parse.GetRequiredValue(contracts), settings.Read(parse), console, cancellationToken);
             var report = new CheckReport(set, parse.GetValue(warningsAsErrors));
             Write(report, Enum.Parse<CheckFormat>(parse.GetRequiredValue(format), ignoreCase: true), parse.GetValue(output), console);
             return Task.FromResult(report.ExitCode);

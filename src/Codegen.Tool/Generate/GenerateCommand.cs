@@ -45,19 +45,22 @@ public static class GenerateCommand
         {
             contracts, output, httpClientFactory, clean, warningsAsErrors,
         };
+        var settings = new ContractOptions();
+        settings.AddTo(command);
         CommandExamples.Set(command,
             ("codegen generate schema/api.schema.json --out Generated", "Write every file of the contract into Generated/."),
             ("codegen generate schema/*.json --out Generated --clean", "Regenerate all contracts and delete stale files."),
-            ("codegen generate api.schema.json -o out --http-client-factory", "Include the IHttpClientFactory registration."));
+            ("codegen generate api.schema.json -o out --http-client-factory", "Include the IHttpClientFactory registration."),
+            ("codegen generate openapi.yaml -o out --namespace Contoso.Api --operations createChatCompletion", "One operation of a large document, in your namespace."));
 
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
-            parse.GetRequiredValue(contracts), parse.GetRequiredValue(output), parse.GetValue(httpClientFactory), parse.GetValue(clean), parse.GetValue(warningsAsErrors), console, cancellationToken)));
+            parse.GetRequiredValue(contracts), settings.Read(parse), parse.GetRequiredValue(output), parse.GetValue(httpClientFactory), parse.GetValue(clean), parse.GetValue(warningsAsErrors), console, cancellationToken)));
         return command;
     }
 
-    private static int Run(string[] paths, DirectoryInfo output, bool httpClientFactory, bool clean, bool warningsAsErrors, ToolConsole console, CancellationToken cancellationToken)
+    private static int Run(string[] paths, ContractSettings settings, DirectoryInfo output, bool httpClientFactory, bool clean, bool warningsAsErrors, ToolConsole console, CancellationToken cancellationToken)
     {
-        var set = ContractSet.Load(paths, console, cancellationToken);
+        var set = ContractSet.Load(paths, settings, console, cancellationToken);
         foreach (var error in set.InputErrors)
         {
             console.WriteError(error.Message);

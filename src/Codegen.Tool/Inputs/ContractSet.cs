@@ -32,11 +32,27 @@ public sealed class ContractSet
 
     public IReadOnlyList<ContractDiagnostic> Diagnostics { get; }
 
-    public static ContractSet Load(IReadOnlyList<string> paths, ToolConsole console, CancellationToken cancellationToken)
+    public static ContractSet Load(IReadOnlyList<string> paths, ToolConsole console, CancellationToken cancellationToken) =>
+        Load(paths, ContractSettings.None, console, cancellationToken);
+
+    /// <summary>Reads the contracts with what the command line says about them (namespace, prefix, overlay, selection).</summary>
+    public static ContractSet Load(IReadOnlyList<string> paths, ContractSettings settings, ToolConsole console, CancellationToken cancellationToken)
     {
         using var progress = Progress.Start(console, "Reading contracts");
         var files = new List<ContractFile>();
         var errors = new List<InputError>();
+        ContractFile? overlay = null;
+        if (settings.Overlay is { } overlayPath)
+        {
+            // Without its overlay a contract would be reported for what the overlay fixes: stop instead.
+            overlay = ContractReader.Read(overlayPath, out var overlayError);
+            if (overlayError is not null)
+            {
+                errors.Add(overlayError with { Message = "The overlay " + overlayError.Message });
+                return new ContractSet([], errors, ContractPlanner.Plan([], []), []);
+            }
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var parsed = new List<ContractParseResult>();
         for (var i = 0; i < paths.Count; i++)
@@ -54,7 +70,7 @@ public sealed class ContractSet
             if (file is not null && seen.Add(file.Path))
             {
                 files.Add(file);
-                parsed.Add(ContractParser.Parse(file.Path, file.Text, cancellationToken));
+                parsed.Add(ContractParser.Parse(settings.ToInput(file, overlay), cancellationToken));
             }
         }
 
