@@ -29,18 +29,25 @@ public static class Identifiers
         "System", "Global",
     };
 
-    /// <summary>PascalCase identifier for a type or member: <c>max_tokens</c> becomes <c>MaxTokens</c>.</summary>
-    public static string ToPascalCase(string? name, string fallback)
+    /// <summary>PascalCase identifier for a type: <c>max_tokens</c> becomes <c>MaxTokens</c>; never <c>System</c>, which would hide the namespace.</summary>
+    public static string ToPascalCase(string? name, string fallback) => Finish(Pascal(name), fallback, isType: true);
+
+    /// <summary>
+    /// PascalCase identifier for a member (a property, an enum value): as <see cref="ToPascalCase"/>, except that
+    /// <c>System</c> stays <c>System</c>: generated code names every type from <c>global::</c>, so no member hides one.
+    /// </summary>
+    public static string ToMemberName(string? name, string fallback) => Finish(Pascal(name), fallback, isType: false);
+
+    private static StringBuilder Pascal(string? name)
     {
-        var words = SplitWords(name);
         var builder = new StringBuilder();
-        foreach (var word in words)
+        foreach (var word in SplitWords(name))
         {
             builder.Append(char.ToUpperInvariant(word[0]));
             builder.Append(word, 1, word.Length - 1);
         }
 
-        return Finish(builder, fallback);
+        return builder;
     }
 
     /// <summary>camelCase identifier for a parameter, escaped with <c>@</c> when it is a keyword.</summary>
@@ -157,7 +164,7 @@ public static class Identifiers
         }
     }
 
-    private static string Finish(StringBuilder builder, string fallback)
+    private static string Finish(StringBuilder builder, string fallback, bool isType)
     {
         if (builder.Length == 0)
         {
@@ -170,7 +177,7 @@ public static class Identifiers
         }
 
         var result = builder.ToString();
-        return Keywords.Contains(result) || ReservedTypeNames.Contains(result) ? result + "_" : result;
+        return Keywords.Contains(result) || (isType && ReservedTypeNames.Contains(result)) ? result + "_" : result;
     }
 
     private static bool IsIdentifierPart(char c)

@@ -612,7 +612,7 @@ internal sealed class TypeMapper
 
         foreach (var (jsonName, propertySchema) in drafts)
         {
-            var candidate = Identifiers.ToPascalCase(jsonName, "Property");
+            var candidate = Identifiers.ToMemberName(jsonName, "Property");
             if (GeneratedNames.IsObjectMember(candidate) || candidate == typeName)
             {
                 candidate += "Value";
@@ -661,7 +661,7 @@ internal sealed class TypeMapper
         var memberNames = new HashSet<string>(GeneratedNames.EnumMembers, StringComparer.Ordinal) { typeName };
         foreach (var value in values)
         {
-            members.Add(new EnumMemberSpec(Identifiers.MakeUnique(Identifiers.ToPascalCase(value, "Empty"), memberNames), value));
+            members.Add(new EnumMemberSpec(Identifiers.MakeUnique(Identifiers.ToMemberName(value, "Empty"), memberNames), value));
         }
 
         return new EnumTypeSpec { Name = typeName, Description = schema.Description, SchemaPointer = schema.Pointer, Members = members.ToEquatableArray(), IsOpen = isOpen };
