@@ -42,14 +42,23 @@ public static class GeneratorHost
         Net100.References.All,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
 
-    public static GeneratorDriver Driver(AdditionalText contract) => CSharpGeneratorDriver.Create(
+    public static GeneratorDriver Driver(AdditionalText contract) => Driver(contract, new Dictionary<string, string>());
+
+    /// <summary>A driver over one contract with item metadata (as the package's targets write it: <c>CodegenOperations</c>, ...).</summary>
+    public static GeneratorDriver Driver(AdditionalText contract, IReadOnlyDictionary<string, string> metadata) => CSharpGeneratorDriver.Create(
         [new ContractGenerator().AsSourceGenerator()],
         [contract],
         ParseOptions,
-        new ContractOptions(),
+        new ContractOptions(metadata),
         new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
 
+    /// <summary>A file of the shared real-world contracts beside the repository (../shared/contracts).</summary>
+    public static string SharedContract(string relativePath) =>
+        File.ReadAllText(Path.Combine(RepoRoot(), "..", "shared", "contracts", relativePath));
+
     public static AdditionalText Text(string contractText) => new InMemoryText(ContractPath, contractText);
+
+    public static AdditionalText Text(string path, string contractText) => new InMemoryText(path, contractText);
 
     /// <summary>
     /// A contract of <paramref name="definitions"/> object definitions of eight properties each: strings, bounded
@@ -123,25 +132,23 @@ public static class GeneratorHost
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
-    /// <summary>Marks every additional file as a contract, as the package's build targets do.</summary>
-    private sealed class ContractOptions : AnalyzerConfigOptionsProvider
+    /// <summary>Marks every additional file as a contract with the given metadata, as the package's build targets do.</summary>
+    private sealed class ContractOptions(IReadOnlyDictionary<string, string> metadata) : AnalyzerConfigOptionsProvider
     {
+        private readonly Options _contract = new(metadata.ToDictionary(m => "build_metadata.AdditionalFiles." + m.Key, m => m.Value)
+            .Append(KeyValuePair.Create(ContractGenerator.ContractMetadata, "true")).ToDictionary());
+
         public override AnalyzerConfigOptions GlobalOptions => Options.Empty;
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Contract;
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _contract;
 
-        private sealed class Options(bool isContract) : AnalyzerConfigOptions
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
         {
-            public static readonly Options Empty = new(false);
-            public static readonly Options Contract = new(true);
+            public static readonly Options Empty = new([]);
 
-            public override bool TryGetValue(string key, out string value)
-            {
-                value = isContract && key == ContractGenerator.ContractMetadata ? "true" : string.Empty;
-                return value.Length > 0;
-            }
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
         }
     }
 }
