@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Codegen.Benchmarks.Generator;
 using Codegen.Contracts.Evolution;
 using Codegen.Contracts.Reading;
+using ContractInput = Codegen.Contracts.Reading.ContractInput;
 
 namespace Codegen.Benchmarks.Evolution;
 

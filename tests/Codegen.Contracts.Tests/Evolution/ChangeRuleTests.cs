@@ -17,7 +17,7 @@ public sealed class ChangeRuleTests
         Assert.Equal(rule.Title, kind.Title);
         Assert.Equal(rule.HelpLink, kind.HelpLink);
         Assert.StartsWith("CG2", id, StringComparison.Ordinal);
-        var page = Path.Combine(RepoRoot(), "docs", "diagnostics", id + ".md");
+        var page = RepoPaths.InRepo("docs", "diagnostics", id + ".md");
         Assert.True(File.Exists(page), $"docs/diagnostics/{id}.md is missing");
         Assert.StartsWith($"# {id}: {rule.Title}", File.ReadAllText(page), StringComparison.Ordinal);
     }
@@ -32,16 +32,5 @@ public sealed class ChangeRuleTests
         Assert.Equal(ContractSeverity.Error, ContractDiagnosticCatalog.Find(ChangeRules.RangeNarrowed.Id).Severity);
         Assert.Equal(ContractSeverity.Warning, ContractDiagnosticCatalog.Find(ChangeRules.DefaultChanged.Id).Severity);
         Assert.Equal(ContractSeverity.Info, ContractDiagnosticCatalog.Find(ChangeRules.OptionalPropertyAdded.Id).Severity);
-    }
-
-    private static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Codegen.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new DirectoryNotFoundException("No Codegen.sln above " + AppContext.BaseDirectory);
     }
 }

@@ -1,5 +1,6 @@
 using Codegen.Contracts.Evolution;
 using Codegen.Contracts.Reading;
+using ContractInput = Codegen.Contracts.Reading.ContractInput;
 
 namespace Codegen.Contracts.Tests.Evolution;
 

@@ -1,5 +1,6 @@
 using Codegen.Contracts.Evolution;
 using Codegen.Contracts.Reading;
+using ContractInput = Codegen.Contracts.Reading.ContractInput;
 
 namespace Codegen.Contracts.Tests.Evolution;
 
@@ -59,7 +60,7 @@ public sealed class OpenAiHistoryTests
         Assert.Equal(ChangeRules.LengthWidened.Id, change.Id);
         Assert.Contains("maxLength raised from 10485760 to 20971520", change.Message, StringComparison.Ordinal);
         Assert.Equal(["CompactionSummaryItemParam.EncryptedContent"], change.Members.ToArray());
-        var line = File.ReadAllLines(SharedContracts.Path("openai-openapi/openapi.yaml"))[change.NewLocation!.StartLine];
+        var line = File.ReadAllLines(RepoPaths.SharedContract("openai-openapi/openapi.yaml"))[change.NewLocation!.StartLine];
         Assert.Contains("maxLength: 20971520", line, StringComparison.Ordinal);
     }
 
@@ -79,7 +80,7 @@ public sealed class OpenAiHistoryTests
 
     private static ContractSnapshot Read(string relative)
     {
-        var path = SharedContracts.Path(relative);
+        var path = RepoPaths.SharedContract(relative);
         var snapshot = ContractSnapshot.Read(new ContractInput(path, File.ReadAllText(path)), out var result);
         Assert.True(snapshot is not null, string.Join("\n", result.Diagnostics.Take(5).Select(d => d.Id + " " + d.Message)));
         return snapshot!;
