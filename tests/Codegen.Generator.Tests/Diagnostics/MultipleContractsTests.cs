@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace Codegen.Generator.Tests.Wild;
+namespace Codegen.Generator.Tests;
 
 /// <summary>Several contracts in one project: renamed files, neighbours, and clashes between them.</summary>
 public class MultipleContractsTests

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Codegen.ContractServer;
 
-namespace Codegen.Generator.Tests.Wild;
+namespace Codegen.Generator.Tests;
 
 /// <summary>
 /// Generality of the client and the server: both follow whatever contract they are given. The OpenAI

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis;
 
-namespace Codegen.Generator.Tests.Wild;
+namespace Codegen.Generator.Tests;
 
 /// <summary>
 /// The OpenAI legacy completions contract, converted from the provider's own specification: read from

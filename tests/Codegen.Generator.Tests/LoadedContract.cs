@@ -3,7 +3,7 @@ using System.Runtime.Loader;
 using System.Text.Json;
 using Microsoft.CodeAnalysis;
 
-namespace Codegen.Generator.Tests.Wild;
+namespace Codegen.Generator.Tests;
 
 /// <summary>
 /// The generator's output compiled into an in-memory assembly and loaded into a collectible context,

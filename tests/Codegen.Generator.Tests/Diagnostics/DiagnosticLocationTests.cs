@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace Codegen.Generator.Tests.Wild;
+namespace Codegen.Generator.Tests;
 
 /// <summary>
 /// Every contract problem is reported with its id, a help link, and the line and column of the

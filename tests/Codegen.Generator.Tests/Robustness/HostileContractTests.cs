@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis;
 
-namespace Codegen.Generator.Tests.Wild;
+namespace Codegen.Generator.Tests;
 
 /// <summary>
 /// Contracts nobody on the project would write: hostile text, awkward names, unusual shapes.

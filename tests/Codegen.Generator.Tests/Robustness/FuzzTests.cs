@@ -11,13 +11,13 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit.Abstractions;
 
-namespace Codegen.Generator.Tests.Wild;
+namespace Codegen.Generator.Tests;
 
 /// <summary>
 /// Mutates valid contracts (delete, duplicate, retype and rename keys and values, truncate and
 /// corrupt the text) with a seeded RNG and checks that the parser and emitters never throw and that
 /// every mutant without an error diagnostic emits code that compiles. A failing mutant is written to
-/// <c>Wild/FuzzCorpus/</c>; commit it there and <see cref="CorpusReplaysCleanly"/> keeps it as a
+/// <c>Robustness/FuzzCorpus/</c>; commit it there and <see cref="CorpusReplaysCleanly"/> keeps it as a
 /// regression test.
 /// </summary>
 public class FuzzTests(ITestOutputHelper output)
@@ -33,7 +33,7 @@ public class FuzzTests(ITestOutputHelper output)
     /// <summary>Compiling is the expensive part; distinct outputs beyond this are only parsed and emitted.</summary>
     private static readonly int MaxCompiled = FromEnvironment("FUZZ_COMPILED", 30);
 
-    private static readonly string CorpusDirectory = Path.Combine(GeneratorHarness.RepoRoot, "tests", "Codegen.Generator.Tests", "Wild", "FuzzCorpus");
+    private static readonly string CorpusDirectory = Path.Combine(GeneratorHarness.RepoRoot, "tests", "Codegen.Generator.Tests", "Robustness", "FuzzCorpus");
 
     private static readonly string[] AwkwardNames = ["", "class", "1st", "a-b", "with space", "größe", "Name", "NAME", "Validate", "Builder", "type", "$ref", "enum", "items", "allOf", "oneOf", "anyOf", "additionalProperties", "default", "minimum", "maximum", "minLength", "maxItems", "required", "properties", "definitions", "$defs", "x-codegen", "format", "nullable", "*/", "\"\"\""];
 
