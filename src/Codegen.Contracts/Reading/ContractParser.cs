@@ -392,6 +392,7 @@ public static class ContractParser
                     MediaType = response.MediaType,
                     Type = response.Kind == BodyKind.None ? null : BodyType(response.Kind, response.SchemaPointer, hint),
                     SchemaPointer = response.SchemaPointer,
+                    Examples = response.Examples.ToEquatableArray(),
                 });
             }
 

@@ -642,6 +642,7 @@ internal sealed class TypeMapper
                 IsReadOnly = propertySchema.ReadOnly || annotations.ReadOnly,
                 IsWriteOnly = propertySchema.WriteOnly || annotations.WriteOnly,
                 SchemaPointer = propertySchema.Pointer,
+                Format = propertySchema.Format ?? propertySchema.ReferenceTarget?.Format,
             });
         }
 
