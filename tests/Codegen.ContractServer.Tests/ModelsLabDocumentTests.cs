@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Codegen.Contracts.Model;
 using Codegen.Contracts.Reading;
 
+using Codegen.Testing;
+
 namespace Codegen.ContractServer.Tests;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed class ModelsLabDocumentTests(ModelsLabServer served) : IClassFixtu
     private const string Path = "/api/uncensored-chat/v1/chat/completions";
     private const string Chat = """{"messages":[{"role":"user","content":"Tell me about the sea."}],"max_tokens":6}""";
 
-    [Fact]
+    [SharedContractFact(ModelsLabServer.Document)]
     public async Task A_chat_completion_follows_the_document()
     {
         using var response = await served.PostAsync(Path, Chat);
@@ -32,7 +34,7 @@ public sealed class ModelsLabDocumentTests(ModelsLabServer served) : IClassFixtu
         Assert.Equal(6, (int)json["usage"]!["completion_tokens"]!);
     }
 
-    [Fact]
+    [SharedContractFact(ModelsLabServer.Document)]
     public async Task A_streamed_chat_completion_follows_the_overlay()
     {
         using var whole = await served.PostAsync(Path, Chat);
@@ -53,17 +55,17 @@ public sealed class ModelsLabDocumentTests(ModelsLabServer served) : IClassFixtu
             string.Concat(chunks.Select(c => (string?)c["choices"]![0]!["delta"]!["content"])));
     }
 
-    [Fact]
+    [SharedContractFact(ModelsLabServer.Document)]
     public void Without_the_overlay_the_document_does_not_stream()
     {
-        var path = SharedContracts.Path("modelslab-uncensored-chat/openapi.json");
+        var path = RepoPaths.SharedContract("modelslab-uncensored-chat/openapi.json");
         var parsed = ContractParser.Parse(path, File.ReadAllText(path));
 
         Assert.Null(parsed.Contract!.Operations.Single(o => o.Path == "/chat/completions").Stream);
         Assert.NotNull(served.Operation("POST", "/chat/completions").Stream);
     }
 
-    [Fact]
+    [SharedContractFact(ModelsLabServer.Document)]
     public async Task A_media_example_added_by_the_overlay_is_answered_verbatim()
     {
         using var response = await served.PostAsync("/api/v6/llm/uncensored_chat", """{"key":"k","messages":[{"role":"user","content":"hi"}]}""");
@@ -76,7 +78,7 @@ public sealed class ModelsLabDocumentTests(ModelsLabServer served) : IClassFixtu
         Assert.Equal("example=greeting", named.Headers.GetValues("Preference-Applied").Single());
     }
 
-    [Fact]
+    [SharedContractFact(ModelsLabServer.Document)]
     public async Task A_request_outside_the_documented_ranges_is_refused_with_each_reason()
     {
         using var response = await served.PostAsync(Path, """{"messages":[{"role":"robot","content":"hi"}],"max_tokens":0,"temperature":2.5}""");

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Codegen.Contracts.Model;
 
+using Codegen.Testing;
+
 namespace Codegen.ContractServer.Tests;
 
 /// <summary>The contract server serving OpenAI's whole OpenAPI document: every answer is checked against the document's schema.</summary>
@@ -9,7 +11,7 @@ public sealed class OpenAiDocumentTests(OpenAiServer served) : IClassFixture<Ope
 {
     private const string Chat = """{"model":"gpt-4o-mini","messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Name a colour."}]}""";
 
-    [Fact]
+    [SharedContractFact(OpenAiServer.Document)]
     public async Task A_chat_completion_follows_the_schema_and_is_the_same_for_the_same_request()
     {
         using var first = await served.PostAsync("/v1/chat/completions", Chat);
@@ -29,7 +31,7 @@ public sealed class OpenAiDocumentTests(OpenAiServer served) : IClassFixture<Ope
         Assert.Equal((int)usage["prompt_tokens"]! + (int)usage["completion_tokens"]!, (int)usage["total_tokens"]!);
     }
 
-    [Fact]
+    [SharedContractFact(OpenAiServer.Document)]
     public async Task A_streamed_chat_completion_sends_chunks_of_the_same_answer_then_DONE()
     {
         using var whole = await served.PostAsync("/v1/chat/completions", Chat);
@@ -49,7 +51,7 @@ public sealed class OpenAiDocumentTests(OpenAiServer served) : IClassFixture<Ope
         Assert.NotNull(chunks[^1]["usage"]);
     }
 
-    [Fact]
+    [SharedContractFact(OpenAiServer.Document)]
     public async Task A_completion_stops_at_max_tokens()
     {
         using var response = await served.PostAsync("/v1/completions", """{"model":"gpt-3.5-turbo-instruct","prompt":"Once upon a time","max_tokens":3}""");
@@ -62,7 +64,7 @@ public sealed class OpenAiDocumentTests(OpenAiServer served) : IClassFixture<Ope
         Assert.Equal("length", (string?)choice["finish_reason"]);
     }
 
-    [Fact]
+    [SharedContractFact(OpenAiServer.Document)]
     public async Task Embeddings_have_the_dimensions_asked_for()
     {
         using var response = await served.PostAsync("/v1/embeddings", """{"model":"text-embedding-3-small","input":"The food was delicious","dimensions":16,"encoding_format":"float"}""");
@@ -75,7 +77,7 @@ public sealed class OpenAiDocumentTests(OpenAiServer served) : IClassFixture<Ope
         Assert.All(embedding, n => Assert.InRange((double)n!, -1, 1));
     }
 
-    [Fact]
+    [SharedContractFact(OpenAiServer.Document)]
     public async Task Models_are_listed_and_one_is_retrieved_by_its_path_parameter()
     {
         using var list = await served.GetAsync("/v1/models");
@@ -92,7 +94,7 @@ public sealed class OpenAiDocumentTests(OpenAiServer served) : IClassFixture<Ope
         Assert.Equal("ft:gpt-4o-mini:acme", (string?)ServedDocument.Json(oneBody)["id"]);
     }
 
-    [Fact]
+    [SharedContractFact(OpenAiServer.Document)]
     public async Task A_bad_body_gets_400_naming_every_violation()
     {
         using var response = await served.PostAsync("/v1/chat/completions", """{"model":"gpt-4o-mini","temperature":3,"n":"two","messages":[{"role":"user","content":"hi"}]}""");
@@ -107,7 +109,7 @@ public sealed class OpenAiDocumentTests(OpenAiServer served) : IClassFixture<Ope
         Assert.Contains("2 violations", (string?)error["message"], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SharedContractFact(OpenAiServer.Document)]
     public async Task A_bad_query_gets_400_naming_every_parameter()
     {
         using var response = await served.GetAsync("/v1/chat/completions?limit=ten&order=sideways&after=x");
@@ -121,7 +123,7 @@ public sealed class OpenAiDocumentTests(OpenAiServer served) : IClassFixture<Ope
         Assert.Equal("query.limit", (string?)error["param"]);
     }
 
-    [Fact]
+    [SharedContractFact(OpenAiServer.Document)]
     public async Task A_good_query_is_typed_by_its_schema_and_answered()
     {
         using var response = await served.GetAsync("/v1/chat/completions?limit=5&order=desc");
@@ -130,7 +132,7 @@ public sealed class OpenAiDocumentTests(OpenAiServer served) : IClassFixture<Ope
         Assert.Empty(ServedDocument.Violations(served.ResponseSchema("GET", "/chat/completions"), await response.Content.ReadAsStringAsync()));
     }
 
-    [Fact]
+    [SharedContractFact(OpenAiServer.Document)]
     public async Task Prefer_code_answers_a_documented_error_and_refuses_an_undocumented_one()
     {
         using var limited = await served.PostAsync("/v1/embeddings", """{"model":"m","input":"x"}""", ("Prefer", "code=429"));
@@ -144,11 +146,11 @@ public sealed class OpenAiDocumentTests(OpenAiServer served) : IClassFixture<Ope
         Assert.Contains("418", await teapot.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SharedContractFact(OpenAiServer.Document)]
     public async Task A_documented_example_is_answered_verbatim_and_Prefer_picks_or_refuses_examples()
     {
         // Response (what GET /responses/{id} answers) carries an example in the document itself.
-        var documented = JsonNode.Parse(await File.ReadAllTextAsync(SharedContracts.Path("openai-openapi/openapi.json")))!["components"]!["schemas"]!["Response"]!["example"]!;
+        var documented = JsonNode.Parse(await File.ReadAllTextAsync(RepoPaths.SharedContract("openai-openapi/openapi.json")))!["components"]!["schemas"]!["Response"]!["example"]!;
         using var plain = await served.GetAsync("/v1/responses/resp_123");
         using var byIndex = await served.GetAsync("/v1/responses/resp_123", ("Prefer", "example=0"));
         using var missing = await served.GetAsync("/v1/responses/resp_123", ("Prefer", "example=7"));
@@ -164,7 +166,7 @@ public sealed class OpenAiDocumentTests(OpenAiServer served) : IClassFixture<Ope
         Assert.False(JsonNode.DeepEquals(documented, ServedDocument.Json(await dynamic.Content.ReadAsStringAsync())));
     }
 
-    [Fact]
+    [SharedContractFact(OpenAiServer.Document)]
     public async Task An_unknown_path_is_404_and_a_wrong_method_405()
     {
         using var unknown = await served.GetAsync("/v1/no/such/thing");
@@ -175,7 +177,7 @@ public sealed class OpenAiDocumentTests(OpenAiServer served) : IClassFixture<Ope
         Assert.Equal(["GET", "POST"], wrong.Content.Headers.Allow.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [SharedContractFact(OpenAiServer.Document)]
     public async Task Faults_are_injected_as_for_JSON_Schema_contracts()
     {
         using var failed = await served.PostAsync("/v1/chat/completions", Chat, ("x-fault", "status=503"));

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Codegen.Generator.Tests;
-using Codegen.Generator.Tests.Wild;
+using Codegen.Testing;
 
 namespace Codegen.Tool.Tests;
 
@@ -16,9 +15,9 @@ public class ServeOpenApiTests
     private const string Document = "modelslab-uncensored-chat/openapi.json";
     private const string Chat = """{"messages":[{"role":"user","content":"hello"}],"max_tokens":4}""";
 
-    private static string DocumentPath => Path.Combine(GeneratorHarness.SharedContractsDirectory, Document);
+    private static string DocumentPath => RepoPaths.SharedContract(Document);
 
-    private static string OverlayText => File.ReadAllText(Path.Combine(GeneratorHarness.RepoRoot, "tests", "Codegen.ContractServer.Tests", "modelslab-streaming.overlay.yaml"));
+    private static string OverlayText => File.ReadAllText(RepoPaths.InRepo("tests", "Codegen.ContractServer.Tests", "modelslab-streaming.overlay.yaml"));
 
     [SharedContractFact(Document)]
     public async Task ServesTheDocumentAsTheOverlayAmendsItAndReloadsWhenTheOverlayChanges()
