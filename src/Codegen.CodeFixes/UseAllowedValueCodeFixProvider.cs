@@ -16,7 +16,7 @@ namespace Codegen.CodeFixes;
 /// CG1005 a value outside a closed enum → one code action per allowed value, closest first;
 /// CG1006 a number off the step → the nearest multiple of multipleOf;
 /// CG1007 NaN or an infinity → the contract's default, when it has one.
-/// Fix All applies the first choice (its equivalence key ends in ":0") everywhere.
+/// Fix All applies the first choice of every one of these diagnostics (their equivalence keys end in ":0") at once.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseAllowedValueCodeFixProvider))]
 [Shared]
@@ -55,7 +55,7 @@ public sealed class UseAllowedValueCodeFixProvider : CodeFixProvider
                     CodeAction.Create(
                         "Use " + newText,
                         cancellationToken => ConstantReplacement.ReplaceAsync(context.Document, expression, newText, cancellationToken),
-                        equivalenceKey: diagnostic.Id + ":" + i.ToString(CultureInfo.InvariantCulture)),
+                        equivalenceKey: nameof(UseAllowedValueCodeFixProvider) + ":" + i.ToString(CultureInfo.InvariantCulture)),
                     diagnostic);
             }
         }
