@@ -63,6 +63,7 @@ public sealed partial class ContractGenerator
             .Where(static input => input?.Baseline is not null)
             .Select(static (input, cancellationToken) => Guard(input!, cancellationToken))
             .WithTrackingName(TrackingNames.EvolutionGuard);
+        // The compiler applies the project's severities (dotnet_diagnostic.CG2110.severity in a .globalconfig) to these too.
         context.RegisterSourceOutput(guarded.SelectMany(static (changes, _) => changes), static (spc, change) => spc.ReportDiagnostic(ToGuardDiagnostic(change)));
     }
 
@@ -127,6 +128,7 @@ public sealed partial class ContractGenerator
         var comparison = ContractComparer.Compare(
             new ContractSnapshot(shipped, baseline.Path, baseline.Text),
             new ContractSnapshot(input.Contract, input.Contract.FilePath, input.Text),
+            locateInOldFile: false,
             cancellationToken);
         var reported = new List<ContractDiagnostic>();
         var accept = $" The baseline {Path.GetFileName(baseline.Path)} records the contract as shipped; if the change is intended, accept it with 'codegen baseline {Path.GetFileName(input.Contract.FilePath)}'.";
