@@ -294,19 +294,7 @@ internal sealed class TypeMapper
     private Resolved ShapeOfAllOf(CodegenSchema schema, string nameHint, bool exactName)
     {
         // The parts that say something about the shape; the others only add rules, which the rules engine checks.
-        var parts = new List<CodegenSchema>();
-        var objectLike = true;
-        foreach (var part in Flatten(schema))
-        {
-            if (IsShapeless(part))
-            {
-                continue;
-            }
-
-            parts.Add(part);
-            objectLike &= IsObjectLike(part);
-        }
-
+        var parts = ShapedParts(schema, out var objectLike);
         if (parts.Count == 1 && !ReferenceEquals(parts[0], schema))
         {
             var only = parts[0];
@@ -326,6 +314,29 @@ internal sealed class TypeMapper
         }
 
         return new Resolved(TypeRef.Any, false);
+    }
+
+    /// <summary>
+    /// The schema and its allOf parts (transitively) that give it a shape; <paramref name="objectLike"/> when every one
+    /// describes an object. A part's own allOf is in the list beside it, so it gives the part no shape by itself:
+    /// <c>allOf: [{ maximum: 30 }, { minimum: 20 }]</c> has no shaped part and holds any value.
+    /// </summary>
+    private List<CodegenSchema> ShapedParts(CodegenSchema schema, out bool objectLike)
+    {
+        var parts = new List<CodegenSchema>();
+        objectLike = true;
+        foreach (var part in Flatten(schema))
+        {
+            if (IsShapeless(part))
+            {
+                continue;
+            }
+
+            parts.Add(part);
+            objectLike &= IsObjectLike(part);
+        }
+
+        return parts;
     }
 
     /// <summary>The schema and the parts of its allOf, transitively, references followed.</summary>
@@ -470,7 +481,8 @@ internal sealed class TypeMapper
             var hint = typeName + (string.IsNullOrWhiteSpace(title) ? "Option" + (i + 1).ToString(CultureInfo.InvariantCulture) : Identifiers.ToPascalCase(title, "Option"));
             var resolved = Resolve(alternative, hint);
             nullable |= resolved.Nullable;
-            ambiguous |= !shapes.Add(ShapeOf(resolved.Type));
+            // Two cases alike on the wire, or one that takes any value, are told apart by their schemas when read.
+            ambiguous |= !shapes.Add(ShapeOf(resolved.Type)) || resolved.Type.Kind == TypeRefKind.Any;
             var caseName = Identifiers.MakeUnique(CaseName(resolved.Type), caseNames);
             cases.Add(new UnionCaseSpec(caseName, resolved.Type) { SchemaPointer = (Target(alternative) ?? alternative).Pointer });
         }
@@ -749,18 +761,9 @@ internal sealed class TypeMapper
 
         if (schema.AllOf is { Count: > 0 })
         {
-            var shaped = 0;
-            var objects = true;
-            foreach (var part in Flatten(schema))
-            {
-                if (!IsShapeless(part))
-                {
-                    shaped++;
-                    objects &= IsObjectLike(part);
-                }
-            }
-
-            return shaped > 1 && objects ? TypeRefKind.Object : TypeRefKind.Any;
+            // As ShapeOfAllOf decides: several object parts, or the schema's own object shape, make an object.
+            var parts = ShapedParts(schema, out var objects);
+            return objects && (parts.Count > 1 || (parts.Count == 1 && ReferenceEquals(parts[0], schema))) ? TypeRefKind.Object : TypeRefKind.Any;
         }
 
         if (Alternatives(schema) is { } alternatives)
@@ -867,17 +870,21 @@ internal sealed class TypeMapper
         return true;
     }
 
-    /// <summary>No type, no properties, no alternatives, no enum: the schema only annotates or adds rules.</summary>
+    /// <summary>
+    /// A part of a flattened allOf with no type, no properties, no alternatives, no enum: it only annotates or adds rules.
+    /// Its own allOf does not count: those parts are flattened beside it.
+    /// </summary>
     private static bool IsShapeless(CodegenSchema schema) =>
         schema.BooleanValue is not null
         || ((schema.Types & ~CodegenSchemaTypes.Null) == CodegenSchemaTypes.None && schema.Properties.Count == 0 && schema.AdditionalProperties is null
             && schema.Enum is null && schema.Const is null && schema.AnyOf is null && schema.OneOf is null && schema.Items is null && schema.PrefixItems is null
-            && (schema.AllOf is null || schema.AllOf.Count == 0) && schema.ReferenceTarget is null);
+            && schema.ReferenceTarget is null);
 
+    /// <summary>A part of a flattened allOf that describes an object (its own allOf does not count, as for <see cref="IsShapeless"/>).</summary>
     private static bool IsObjectLike(CodegenSchema schema)
     {
         var types = schema.Types & ~CodegenSchemaTypes.Null;
-        return (types == CodegenSchemaTypes.Object || (types == CodegenSchemaTypes.None && (schema.Properties.Count > 0 || schema.Required.Count > 0 || schema.AllOf is not null)))
+        return (types == CodegenSchemaTypes.Object || (types == CodegenSchemaTypes.None && (schema.Properties.Count > 0 || schema.Required.Count > 0)))
             && schema.Enum is null && schema.AnyOf is null && schema.OneOf is null;
     }
 
