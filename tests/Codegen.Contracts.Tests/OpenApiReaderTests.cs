@@ -10,7 +10,7 @@ public sealed class OpenApiReaderTests
     public void Every_operation_of_the_OpenAI_document_is_read()
     {
         var diagnostics = new DiagnosticBag();
-        var document = ContractDocument.Load("openapi.yaml", SharedContracts.Read("openai-openapi/openapi.yaml"));
+        var document = ContractDocument.Load("openapi.yaml", File.ReadAllText(RepoPaths.SharedContract("openai-openapi/openapi.yaml")));
         var reader = OpenApiReader.Read(document, diagnostics);
 
         Assert.Empty(diagnostics.ToEquatableArray());
@@ -44,7 +44,7 @@ public sealed class OpenApiReaderTests
     public void ModelsLabs_document_gets_names_from_method_and_path_and_servers_per_operation()
     {
         var diagnostics = new DiagnosticBag();
-        var document = ContractDocument.Load("openapi.json", SharedContracts.Read("modelslab-uncensored-chat/openapi.json"));
+        var document = ContractDocument.Load("openapi.json", File.ReadAllText(RepoPaths.SharedContract("modelslab-uncensored-chat/openapi.json")));
         var reader = OpenApiReader.Read(document, diagnostics);
 
         Assert.Empty(diagnostics.ToEquatableArray());

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Codegen.Contracts.Diagnostics;
 using Codegen.Contracts.Model;
 using Codegen.Contracts.Reading;
+using ContractInput = Codegen.Testing.ContractInput;
 using Codegen.Emitters;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

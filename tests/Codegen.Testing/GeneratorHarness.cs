@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-namespace Codegen.Generator.Tests;
+namespace Codegen.Testing;
 
 /// <summary>A contract file as the generator sees it: a path and its text.</summary>
 public sealed record ContractInput(string Path, string Text);
@@ -28,12 +28,13 @@ public sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, Im
 /// </summary>
 public static class GeneratorHarness
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    /// <summary>The repository's root (<see cref="RepoPaths.Root"/>).</summary>
+    public static string RepoRoot => RepoPaths.Root;
 
-    public static string ModelsLabContractPath => Path.Combine(RepoRoot, "schema", "modelslab-completions.schema.json");
+    public static string ModelsLabContractPath => RepoPaths.ModelsLabContract;
 
-    /// <summary>The shared real-world contracts beside the repository, when present.</summary>
-    public static string SharedContractsDirectory => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "contracts"));
+    /// <summary>The shared real-world contracts beside the repository, when present (<see cref="RepoPaths.SharedContracts"/>).</summary>
+    public static string SharedContractsDirectory => RepoPaths.SharedContracts;
 
     public static ContractInput ModelsLab() => new(ModelsLabContractPath, File.ReadAllText(ModelsLabContractPath));
 
@@ -85,22 +86,22 @@ public static class GeneratorHarness
 
     public static GeneratorRun Run(ContractInput contract, params string[] sources) => Run(new[] { contract }, sources);
 
-    public static GeneratorRun Run(string contractText, string path = "/contracts/test.schema.json") => Run(new ContractInput(path, contractText));
-
-    private static string FindRepoRoot()
+    /// <summary>Item metadata that marks an additional file as a contract, with more metadata (<c>CodegenNamespace</c>, <c>CodegenOperations</c>, ...).</summary>
+    public static IReadOnlyDictionary<string, string> ContractMetadata(IReadOnlyDictionary<string, string>? more = null)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["CodegenContract"] = "true" };
+        foreach (var item in more ?? new Dictionary<string, string>())
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Codegen.sln")))
-            {
-                return dir.FullName;
-            }
+            metadata[item.Key] = item.Value;
         }
 
-        throw new InvalidOperationException("Codegen.sln not found above " + AppContext.BaseDirectory);
+        return metadata;
     }
 
-    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+    public static GeneratorRun Run(string contractText, string path = "/contracts/test.schema.json") => Run(new ContractInput(path, contractText));
+
+    /// <summary>An additional file held in memory.</summary>
+    public sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
     {
         private readonly SourceText _text = SourceText.From(text);
 

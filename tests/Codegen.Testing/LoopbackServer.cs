@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Codegen.Runtime.Tests;
+namespace Codegen.Testing;
 
 /// <summary>A real Kestrel server on 127.0.0.1 and a free port, answering every request with one handler.</summary>
-internal sealed class LoopbackServer : IAsyncDisposable
+public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _requests;
@@ -44,20 +44,6 @@ internal sealed class LoopbackServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>A pipeline to this server with fast retries, so that retry tests take milliseconds.</summary>
-    public CodegenClientPipeline Pipeline(HttpClient http, Action<CodegenClientOptions>? configure = null)
-    {
-        var options = new CodegenClientOptions
-        {
-            BaseUri = BaseAddress,
-            ApiKey = "sk-runtime-test-key-0123456789",
-            Timeout = TimeSpan.FromSeconds(10),
-            RetryBaseDelay = TimeSpan.FromMilliseconds(5),
-            MaxRetryDelay = TimeSpan.FromMilliseconds(20),
-        };
-        configure?.Invoke(options);
-        return new CodegenClientPipeline(http, options);
-    }
 
     public async ValueTask DisposeAsync()
     {
