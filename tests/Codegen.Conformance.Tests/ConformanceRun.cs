@@ -7,7 +7,7 @@ using System.Runtime.Loader;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Codegen.ContractServer;
-using Codegen.Generator.Tests;
+using Codegen.Testing;
 using Codegen.Runtime;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -75,7 +75,7 @@ public sealed class ConformanceTests(ConformanceFixture fixture, ITestOutputHelp
         Assert.Contains("| bignum |", report, StringComparison.Ordinal);
         if (Environment.GetEnvironmentVariable("CONFORMANCE_REPORT") == "1")
         {
-            File.WriteAllText(Path.Combine(Codegen.Generator.Tests.GeneratorHarness.RepoRoot, "docs", "conformance.md"), report);
+            File.WriteAllText(Codegen.Testing.RepoPaths.InRepo("docs", "conformance.md"), report);
         }
     }
 

@@ -39,7 +39,7 @@ public static class SuiteGroups
     /// <summary>Indented, and non-ASCII text kept as written (the default encoder would escape it: the same JSON, but harder to read).</summary>
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Directory { get; } = Path.GetFullPath(Path.Combine(Codegen.Generator.Tests.GeneratorHarness.RepoRoot, "..", "shared", "json-schema-test-suite", "tests"));
+    public static string Directory { get; } = Path.Combine(Codegen.Testing.RepoPaths.JsonSchemaTestSuite, "tests");
 
     public static bool IsPresent => System.IO.Directory.Exists(Path.Combine(Directory, "draft7"));
 
