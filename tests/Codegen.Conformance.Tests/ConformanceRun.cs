@@ -220,7 +220,7 @@ public sealed class ConformanceRun
         {
             if (_served is null)
             {
-                var (served, diagnostics) = ServedContract.LoadAsync(Path, Text, CancellationToken.None).GetAwaiter().GetResult();
+                var (served, diagnostics) = ServedContract.LoadAsync(new Codegen.Contracts.Reading.ContractInput(Path, Text), CancellationToken.None).GetAwaiter().GetResult();
                 _served = served ?? throw new InvalidOperationException("The server does not serve the contract the generator generated: " + string.Join("; ", diagnostics.Select(d => d.Id + " " + d.Message)));
             }
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Codegen.Generator.Tests.Wild;
 using Microsoft.CodeAnalysis;
 
 namespace Codegen.Generator.Tests;
