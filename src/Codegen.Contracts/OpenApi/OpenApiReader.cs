@@ -324,7 +324,10 @@ internal sealed partial class OpenApiReader
             var kind = KindOf(media.Key);
             var mediaPointer = JsonPointer.Append(JsonPointer.Append(pointer, "content"), media.Key);
             var schemaPointer = media.Value.GetPropertyOrNull("schema") is null ? null : JsonPointer.Append(mediaPointer, "schema");
-            draft.Responses.Add(new ResponseDraft(status, description, media.Key, kind, schemaPointer, mediaPointer));
+            draft.Responses.Add(new ResponseDraft(status, description, media.Key, kind, schemaPointer, mediaPointer)
+            {
+                Examples = ReadExamples(media.Value, mediaPointer),
+            });
         }
     }
 

@@ -102,6 +102,7 @@ public static partial class ContractParser
                     MediaType = response.MediaType,
                     Type = response.Kind == BodyKind.None ? null : BodyType(response.Kind, response.SchemaPointer, hint),
                     SchemaPointer = response.SchemaPointer,
+                    Examples = response.Examples.ToEquatableArray(),
                 });
             }
 

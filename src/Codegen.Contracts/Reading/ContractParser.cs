@@ -22,12 +22,19 @@ public static partial class ContractParser
     public static ContractParseResult Parse(string path, string text, CancellationToken cancellationToken = default) =>
         Parse(new ContractInput(path, text), cancellationToken);
 
-    public static ContractParseResult Parse(ContractInput input, CancellationToken cancellationToken = default)
+    public static ContractParseResult Parse(ContractInput input, CancellationToken cancellationToken = default) =>
+        Parse(input, out _, cancellationToken);
+
+    /// <summary>Also gives the document read (overlay applied), for positions found later (a comparison's); null when the text was unreadable.</summary>
+    internal static ContractParseResult Parse(ContractInput input, out ContractDocument? document, CancellationToken cancellationToken = default)
     {
         var diagnostics = new DiagnosticBag();
+        document = null;
         try
         {
-            var contract = new Reader(input, diagnostics, cancellationToken).Read();
+            var reader = new Reader(input, diagnostics, cancellationToken);
+            var contract = reader.Read();
+            document = reader.Document;
             return new ContractParseResult(diagnostics.HasErrors ? null : contract, diagnostics.ToEquatableArray());
         }
         catch (OperationCanceledException)
@@ -58,6 +65,9 @@ public static partial class ContractParser
             _diagnostics = diagnostics;
             _cancellationToken = cancellationToken;
         }
+
+        /// <summary>The document as read, overlay applied; null until <see cref="Read"/> has loaded it.</summary>
+        public ContractDocument? Document => _document;
 
         public ContractSpec? Read()
         {

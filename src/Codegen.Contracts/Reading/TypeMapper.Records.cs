@@ -76,6 +76,7 @@ internal sealed partial class TypeMapper
                 IsReadOnly = propertySchema.ReadOnly || annotations.ReadOnly,
                 IsWriteOnly = propertySchema.WriteOnly || annotations.WriteOnly,
                 SchemaPointer = propertySchema.Pointer,
+                Format = propertySchema.Format ?? propertySchema.ReferenceTarget?.Format,
             });
         }
 
