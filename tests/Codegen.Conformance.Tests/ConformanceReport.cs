@@ -47,6 +47,7 @@ public static class ConformanceReport
         b.AppendLine("- **constants**: for data a C# constant can be (a string, a number, a boolean, null), decided as the analyzers decide a");
         b.AppendLine("  constant assigned to the member: their `ContractTarget` reads the member's generated schema attribute from the");
         b.AppendLine("  compilation, and the rules engine evaluates the value at its pointer (`CodegenSchemaEvaluator.FirstViolation`).");
+        b.AppendLine("  Whether C# lets the constant into the member's type at all (a string into a `long`) is the compiler's matter.");
         b.AppendLine();
         b.AppendLine("References into a group's schema (`#`, `#/definitions/a`, or through its own root `$id`) are rewritten to its new place;");
         b.AppendLine("its root `$id` and `$schema` go, since the contract is the document and declares draft-07.");
