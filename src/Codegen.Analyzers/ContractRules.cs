@@ -18,7 +18,7 @@ internal sealed class ContractRules
     /// </summary>
     private static readonly ConcurrentDictionary<string, Lazy<ContractRules?>> s_byText = new(StringComparer.Ordinal);
 
-    private const int MaxCachedDocuments = 64;
+    private const int MaxCachedDocuments = 8;
 
     private ContractRules(CodegenSchemaDocument document, INamedTypeSymbol? attributeClass)
     {
@@ -36,7 +36,8 @@ internal sealed class ContractRules
     {
         if (ConstantString(attributeClass, "Document") is not { } document
             || ConstantString(attributeClass, "Dialect") is not { } dialectName
-            || !Enum.TryParse<CodegenSchemaDialect>(dialectName, ignoreCase: false, out var dialect))
+            || !Enum.TryParse<CodegenSchemaDialect>(dialectName, ignoreCase: false, out var dialect)
+            || !Enum.IsDefined(typeof(CodegenSchemaDialect), dialect))
         {
             return null;
         }

@@ -30,7 +30,7 @@ internal sealed class ResponseSynthesizer(IReadOnlyDictionary<string, string> fo
     private CodegenJson Value(CodegenSchema schema, string? name, int depth, string path)
     {
         schema = Follow(schema);
-        if (Known(schema, name, depth) is { } known && CodegenSchemaEvaluator.IsValid(schema, known))
+        if (Known(name, path) is { } known && CodegenSchemaEvaluator.IsValid(schema, known))
         {
             return known;
         }
@@ -95,7 +95,7 @@ internal sealed class ResponseSynthesizer(IReadOnlyDictionary<string, string> fo
     }
 
     /// <summary>The value a completion API's member has in this answer, or null when the name means nothing special.</summary>
-    private CodegenJson? Known(CodegenSchema schema, string? name, int depth)
+    private CodegenJson? Known(string? name, string path)
     {
         if (name is null)
         {
@@ -104,7 +104,7 @@ internal sealed class ResponseSynthesizer(IReadOnlyDictionary<string, string> fo
 
         switch (name)
         {
-            case "id" when depth == 1: return CodegenJson.FromString(hints.Id);
+            case "id" when path == "$.id": return CodegenJson.FromString(hints.Id);
             case "model" when hints.Model is not null: return CodegenJson.FromString(hints.Model);
             case "created" or "created_at": return CodegenJson.FromInt64(Created);
             case "index": return CodegenJson.FromInt64(0);
@@ -144,7 +144,7 @@ internal sealed class ResponseSynthesizer(IReadOnlyDictionary<string, string> fo
             else if (schema.Required.Contains(propertyName))
             {
                 // A required member that may be null (logprobs, refusal) is null, as real servers mostly send it.
-                members.Add(new(propertyName, Known(Follow(property), propertyName, depth + 1) is null && CodegenSchemaEvaluator.IsValid(property, CodegenJson.Null)
+                members.Add(new(propertyName, Known(propertyName, path + "." + propertyName) is null && CodegenSchemaEvaluator.IsValid(property, CodegenJson.Null)
                     ? CodegenJson.Null
                     : Value(property, propertyName, depth + 1, path + "." + propertyName)));
             }
@@ -164,6 +164,20 @@ internal sealed class ResponseSynthesizer(IReadOnlyDictionary<string, string> fo
 
     private CodegenJson Array(CodegenSchema schema, string? name, int depth, string path)
     {
+        if (name == "embedding" && hints.Base64Embeddings)
+        {
+            // encoding_format: base64 asks for the vector as base64 of little-endian float32s, as OpenAI answers it
+            // (and its SDKs ask by default), though the document types the member as an array of numbers.
+            var bytes = new byte[hints.Dimensions * 4];
+            for (var i = 0; i < hints.Dimensions; i++)
+            {
+                var coordinate = (float)Embedding(path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]").NumberValue.ToDouble();
+                System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * 4), coordinate);
+            }
+
+            return CodegenJson.FromString(Convert.ToBase64String(bytes));
+        }
+
         var minimum = schema.MinItems ?? 0;
         var count = name == "embedding" ? Math.Max(hints.Dimensions, minimum) : Math.Max(minimum, depth > 8 ? 0 : 1);
         if (schema.MaxItems is { } maximum)
@@ -183,7 +197,8 @@ internal sealed class ResponseSynthesizer(IReadOnlyDictionary<string, string> fo
     }
 
     /// <summary>One coordinate of an embedding: a number in [-1, 1] from the request and the position.</summary>
-    private CodegenJson Embedding(string path) => CodegenJson.FromDecimal(Math.Round(((long)(Hash(path) % 20001) - 10000) / 10000m, 4));
+    private CodegenJson Embedding(string path) =>
+        CodegenJson.FromDecimal(Math.Round(((long)(SynthesisHints.Fnv((hints.EmbeddingSeed ?? hints.Seed) + "|" + path) % 20001) - 10000) / 10000m, 4));
 
     /// <summary>An <c>allOf</c>: the members of every part that gives an object, and the schema's own properties beside it.</summary>
     private CodegenJson Merge(CodegenSchema schema, IReadOnlyList<CodegenSchema> parts, string? name, int depth, string path)
@@ -357,6 +372,12 @@ internal sealed record SynthesisHints(string Seed, string Id)
     public int CompletionTokens { get; init; }
 
     public bool WithUsage { get; init; }
+
+    /// <summary>What an embedding depends on (the model and the input), so that its encoding does not change it; null: the whole request.</summary>
+    public string? EmbeddingSeed { get; init; }
+
+    /// <summary>The request asked for embeddings as base64 (<c>encoding_format: base64</c>).</summary>
+    public bool Base64Embeddings { get; init; }
 
     /// <summary>How many numbers an embedding has.</summary>
     public int Dimensions { get; init; } = 8;
