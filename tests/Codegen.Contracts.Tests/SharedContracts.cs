@@ -35,3 +35,15 @@ public sealed class SharedContractFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs ../shared/contracts; skipped, with the reason, where it is absent.</summary>
+public sealed class SharedContractTheoryAttribute : TheoryAttribute
+{
+    public SharedContractTheoryAttribute()
+    {
+        if (SharedContracts.Root is null)
+        {
+            Skip = "../shared/contracts is not beside the repository.";
+        }
+    }
+}

@@ -70,7 +70,16 @@ internal sealed class ContractDocument
         CodegenJson root;
         if (format == ContractFormat.Yaml)
         {
-            root = YamlDocumentReader.Read(text, positions);
+            try
+            {
+                root = YamlBlockReader.Read(text, positions);
+            }
+            catch (Exception ex) when (ex is NotSupportedException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+            {
+                // Beyond the fast reader's YAML (or a flaw of its own): SharpYaml reads it, or says what is wrong.
+                positions = new CodegenJsonPositions();
+                root = YamlDocumentReader.Read(text, positions);
+            }
         }
         else
         {
