@@ -59,10 +59,15 @@ public static class PhaseProfile
                 return result;
             }
 
-            var document = Phase("YAML read (ContractDocument.Load)", () => ContractDocument.Load(input.Path, input.Text));
+            var document = Phase("YAML read (ContractDocument.Load)", () => chat ? ContractDocument.LoadSkippingSchemas(input.Path, input.Text) : ContractDocument.Load(input.Path, input.Text));
             var diagnostics = new DiagnosticBag();
             var openApi = Phase("OpenAPI read (operations)", () => OpenApiReader.Read(document, diagnostics));
             var selected = chat ? openApi.Operations.FindAll(input.Selection.Selects) : openApi.Operations;
+            if (chat)
+            {
+                document = Phase("Selected schemas read (WithSchemasFor)", () => document.WithSchemasFor(Pointers(selected))!);
+            }
+
             var schemas = new CodegenSchemaDocument(document.Root, CodegenSchemaDialect.OpenApi31);
             var mapper = Phase("Type mapping (declare + resolve)", () =>
             {

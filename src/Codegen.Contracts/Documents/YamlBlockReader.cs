@@ -87,7 +87,7 @@ internal sealed partial class YamlBlockReader
         }
         else if (IsKeyLine(out _, out _))
         {
-            root = ReadMapping(0, -1, -1);
+            root = ReadMapping(0, -1, -1, MappingRole.Root);
         }
         else
         {
@@ -270,7 +270,7 @@ internal sealed partial class YamlBlockReader
         }
     }
 
-    private CodegenJson ReadMapping(int indent, int nameStart, int nameEnd)
+    private CodegenJson ReadMapping(int indent, int nameStart, int nameEnd, MappingRole role = MappingRole.None)
     {
         Enter();
         var start = _pos;
@@ -290,7 +290,7 @@ internal sealed partial class YamlBlockReader
                 throw Unsupported();
             }
 
-            if (members.Count >= 8)
+            if (members.Count >= 8 || names is not null)
             {
                 names ??= NamesOf(members);
                 if (!names.Add(key))
@@ -310,7 +310,30 @@ internal sealed partial class YamlBlockReader
             }
 
             _pos = valueStart;
-            members.Add(new KeyValuePair<string, CodegenJson>(key, ReadValue(indent, keyStart, keyEnd)));
+            if (role == MappingRole.Schemas && _lazySchemas && SkipValue(key, keyStart, keyEnd, indent))
+            {
+                names ??= NamesOf(members);
+                names.Add(key);
+                if (AtEnd || Column < indent)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            var childRole = (role, key) switch
+            {
+                (MappingRole.Root, "components") => MappingRole.Components,
+                (MappingRole.Components, "schemas") => MappingRole.Schemas,
+                _ => MappingRole.None,
+            };
+            var memberValue = ReadValue(indent, keyStart, keyEnd, childRole);
+            members.Add(new KeyValuePair<string, CodegenJson>(key, memberValue));
+            if (role == MappingRole.Schemas && _lazySchemas)
+            {
+                _schemaSlots.Add(new Slot(key, keyStart, keyEnd, valueStart, LineStartOf(keyStart), indent) { Value = memberValue });
+            }
             if (AtEnd || Column < indent)
             {
                 break;
@@ -340,7 +363,7 @@ internal sealed partial class YamlBlockReader
     }
 
     /// <summary>The value after a block mapping's <c>key:</c>; the cursor is just after the colon and ends at the next content.</summary>
-    private CodegenJson ReadValue(int indent, int nameStart, int nameEnd)
+    private CodegenJson ReadValue(int indent, int nameStart, int nameEnd, MappingRole role = MappingRole.None)
     {
         var afterColon = _pos;
         while (Current == ' ')
@@ -353,7 +376,7 @@ internal sealed partial class YamlBlockReader
             FinishLine();
             if (!AtEnd && Column > indent)
             {
-                return ReadBlockNode(indent, nameStart, nameEnd);
+                return ReadBlockNode(indent, nameStart, nameEnd, role);
             }
 
             if (!AtEnd && Column == indent && IsSequenceEntry())
@@ -370,7 +393,7 @@ internal sealed partial class YamlBlockReader
     }
 
     /// <summary>A node that starts on a line of its own, more indented than its parent.</summary>
-    private CodegenJson ReadBlockNode(int parentIndent, int nameStart, int nameEnd)
+    private CodegenJson ReadBlockNode(int parentIndent, int nameStart, int nameEnd, MappingRole role = MappingRole.None)
     {
         if (IsSequenceEntry())
         {
@@ -379,7 +402,7 @@ internal sealed partial class YamlBlockReader
 
         if (IsKeyLine(out _, out _))
         {
-            return ReadMapping(Column, nameStart, nameEnd);
+            return ReadMapping(Column, nameStart, nameEnd, role);
         }
 
         if (Current is '|' or '>')
