@@ -34,7 +34,10 @@ internal sealed class ContractDocument
         _schemaReader = schemaReader;
     }
 
-    /// <summary>Whether some of <c>/components/schemas</c> is not read yet: <see cref="WithSchemasFor"/> reads what is needed.</summary>
+    /// <summary>
+    /// Whether the reading stepped over something: component schemas not read yet (<see cref="WithSchemasFor"/> reads what is
+    /// needed), or extensions of path items and operations, which only an OpenAPI document may leave out.
+    /// </summary>
     public bool IsPartial => _schemaReader is not null;
 
     public string Path { get; }

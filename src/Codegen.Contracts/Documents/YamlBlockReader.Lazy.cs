@@ -22,10 +22,31 @@ internal sealed partial class YamlBlockReader
         Root,
         Components,
         Schemas,
+        Paths,
+        PathItem,
+        Operation,
     }
 
-    /// <summary>Whether some component schemas were stepped over.</summary>
-    public bool HasSkipped => _schemaSlots.Exists(s => s.Value is null);
+    private static MappingRole ChildRole(MappingRole role, string key) => role switch
+    {
+        MappingRole.Root when key == "components" => MappingRole.Components,
+        MappingRole.Root when key == "paths" => MappingRole.Paths,
+        MappingRole.Components when key == "schemas" => MappingRole.Schemas,
+        MappingRole.Paths => MappingRole.PathItem,
+        MappingRole.PathItem when key is "get" or "put" or "post" or "delete" or "options" or "head" or "patch" or "trace" => MappingRole.Operation,
+        _ => MappingRole.None,
+    };
+
+    /// <summary>
+    /// What a selection's reading steps over: component schemas (read later if reached), and the specification
+    /// extensions of path items and operations, which the OpenAPI reader never reads (OpenAI's <c>x-oaiMeta</c> code
+    /// samples are two thirds of its paths).
+    /// </summary>
+    private static bool Skippable(MappingRole role, string key) =>
+        role == MappingRole.Schemas || (role is MappingRole.PathItem or MappingRole.Operation && key.StartsWith("x-", System.StringComparison.Ordinal));
+
+    /// <summary>Whether anything was stepped over.</summary>
+    public bool HasSkipped { get; private set; }
 
     /// <summary>Reads the text with the members of <c>/components/schemas</c> left out until <see cref="Complete"/> asks for them.</summary>
     public static (CodegenJson Root, YamlBlockReader Reader) ReadSkippingSchemas(string text, CodegenJsonPositions positions)
@@ -43,6 +64,11 @@ internal sealed partial class YamlBlockReader
     /// </summary>
     public CodegenJson? Complete(CodegenJson skeleton, IEnumerable<string> pointers)
     {
+        if (_schemaSlots.Count == 0)
+        {
+            return skeleton;
+        }
+
         var slots = new Dictionary<string, Slot>(System.StringComparer.Ordinal);
         foreach (var slot in _schemaSlots)
         {
@@ -196,10 +222,10 @@ internal sealed partial class YamlBlockReader
     }
 
     /// <summary>
-    /// Steps over a component schema whose value starts on the next line: every following line more indented than its key.
+    /// Steps over a member whose value starts on the next line: every following line more indented than its key.
     /// Anything else (a value on the key's line, nothing, a sequence at the key's indentation) is read as usual.
     /// </summary>
-    private bool SkipValue(string key, int keyStart, int keyEnd, int indent)
+    private bool SkipValue(string key, int keyStart, int keyEnd, int indent, bool remember)
     {
         var afterColon = _pos;
         var p = _pos;
@@ -234,7 +260,12 @@ internal sealed partial class YamlBlockReader
             SkipToContent();
         }
 
-        _schemaSlots.Add(new Slot(key, keyStart, keyEnd, afterColon, lineStart, indent));
+        HasSkipped = true;
+        if (remember)
+        {
+            _schemaSlots.Add(new Slot(key, keyStart, keyEnd, afterColon, lineStart, indent));
+        }
+
         return true;
     }
 

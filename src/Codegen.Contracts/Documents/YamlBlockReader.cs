@@ -310,7 +310,7 @@ internal sealed partial class YamlBlockReader
             }
 
             _pos = valueStart;
-            if (role == MappingRole.Schemas && _lazySchemas && SkipValue(key, keyStart, keyEnd, indent))
+            if (_lazySchemas && Skippable(role, key) && SkipValue(key, keyStart, keyEnd, indent, remember: role == MappingRole.Schemas))
             {
                 names ??= NamesOf(members);
                 names.Add(key);
@@ -322,12 +322,7 @@ internal sealed partial class YamlBlockReader
                 continue;
             }
 
-            var childRole = (role, key) switch
-            {
-                (MappingRole.Root, "components") => MappingRole.Components,
-                (MappingRole.Components, "schemas") => MappingRole.Schemas,
-                _ => MappingRole.None,
-            };
+            var childRole = ChildRole(role, key);
             var memberValue = ReadValue(indent, keyStart, keyEnd, childRole);
             members.Add(new KeyValuePair<string, CodegenJson>(key, memberValue));
             if (role == MappingRole.Schemas && _lazySchemas)
