@@ -9,6 +9,7 @@ using Codegen.Contracts.OpenApi;
 using Codegen.Contracts.Reading;
 using Codegen.Emitters;
 using Codegen.Runtime;
+using ContractInput = Codegen.Contracts.Reading.ContractInput;
 
 namespace Codegen.Benchmarks.Profiling;
 

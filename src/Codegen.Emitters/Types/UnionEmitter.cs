@@ -37,14 +37,20 @@ internal sealed class UnionEmitter
         w.Line($"{CSharp.GeneratedCodeAttribute.TrimEnd(']')}, global::System.Text.Json.Serialization.JsonConverter(typeof({self}.JsonConverter))]");
         w.Open($"public sealed partial class {type.Name} : global::System.IEquatable<{self}>");
         w.Line("private readonly object _value; private readonly int _case;");
+        w.Line($"private {type.Name}(object value, int @case) {{ _value = value; _case = @case; }}");
 
+        // A constructor per C# type (the first case of that type); a later case of the same type (two string cases
+        // told apart by their schemas, say) is made by From{Case}.
+        var constructed = new HashSet<string>(System.StringComparer.Ordinal);
         for (var i = 0; i < type.Cases.Count; i++)
         {
             var unionCase = type.Cases[i];
             var caseType = _json.TypeName(unionCase.Type);
             var value = unionCase.Type.IsValueType ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))";
             w.Summary($"Creates the <c>{unionCase.Name}</c> case.", escape: false);
-            w.Line($"public {type.Name}({caseType} value) {{ _value = {value}; _case = {i}; }}");
+            w.Line(constructed.Add(caseType)
+                ? $"public {type.Name}({caseType} value) : this({value}, {i}) {{ }}"
+                : $"public static {type.Name} From{unionCase.Name}({caseType} value) => new {type.Name}({value}, {i});");
         }
 
         for (var i = 0; i < type.Cases.Count; i++)
@@ -61,7 +67,6 @@ internal sealed class UnionEmitter
         w.Line("public object Value => _value;");
         if (KeepsUnknown(type))
         {
-            w.Line($"private {type.Name}(global::System.Text.Json.JsonElement unknown) {{ _value = unknown; _case = -1; }}");
             w.Summary("Whether this holds a value that no case takes (for example a discriminator value a newer server sends); it is kept as it was.");
             w.Line("public bool IsUnknown => _case == -1;");
             w.Summary("Gets the value no case takes, as it was received.");
@@ -169,7 +174,7 @@ internal sealed class UnionEmitter
                 var unionCase = type.Cases[i];
                 w.Open($"private static {self} ReadCase{i}(global::System.Text.Json.JsonElement element, global::System.Text.Json.JsonSerializerOptions options)");
                 w.Line($"var reader = {_json.Helpers}.ReaderOver(element);");
-                w.Line($"return new {self}({_json.Read(unionCase.Type, false)});");
+                w.Line($"return new {self}({_json.Read(unionCase.Type, false)}, {i});");
                 w.Close();
             }
         }
@@ -195,12 +200,12 @@ internal sealed class UnionEmitter
     private void EmitReadByToken(SourceWriter w, UnionTypeSpec type, string self)
     {
         // Cases that need a look inside an array come first, the catch-all JSON case last.
-        var ordered = type.Cases.OrderBy(c => c.Type.Kind == TypeRefKind.Any ? 1 : 0).ToList();
-        var arrayCases = ordered.Where(c => c.Type.Kind == TypeRefKind.Array).ToList();
-        foreach (var unionCase in ordered)
+        var ordered = type.Cases.Select((c, i) => (Case: c, Index: i)).OrderBy(c => c.Case.Type.Kind == TypeRefKind.Any ? 1 : 0).ToList();
+        var arrayCases = ordered.Where(c => c.Case.Type.Kind == TypeRefKind.Array).ToList();
+        foreach (var (unionCase, index) in ordered)
         {
             var condition = Condition(unionCase.Type, arrayCases.Count > 1);
-            w.Line($"if ({condition}) {{ return new {self}({_json.Read(unionCase.Type, false)}); }}");
+            w.Line($"if ({condition}) {{ return new {self}({_json.Read(unionCase.Type, false)}, {index}); }}");
         }
 
         var expected = string.Join(", ", type.Cases.Select(c => c.Name));
@@ -244,7 +249,7 @@ internal sealed class UnionEmitter
             w.Close();
         }
 
-        w.Line($"return new {self}(element);");
+        w.Line($"return new {self}(element, -1);");
     }
 
     private static int IndexOf(UnionTypeSpec type, string caseName)
