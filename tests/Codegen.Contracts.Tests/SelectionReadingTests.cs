@@ -1,4 +1,5 @@
 using Codegen.Contracts.Reading;
+using ContractInput = Codegen.Contracts.Reading.ContractInput;
 
 namespace Codegen.Contracts.Tests;
 
