@@ -24,6 +24,14 @@ public static class PhaseProfile
 {
     public static int Run(string[] args)
     {
+        // GeneratorHost teaches the loader where the generator's private assemblies are; before this class needs them.
+        System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(GeneratorHost).TypeHandle);
+        return RunCore(args);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int RunCore(string[] args)
+    {
         if (args.Length > 0 && args[0] == "dump")
         {
             return Dump(args[1]);

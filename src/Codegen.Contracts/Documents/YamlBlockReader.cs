@@ -64,6 +64,12 @@ internal sealed partial class YamlBlockReader
     {
         foreach (var c in text)
         {
+            // Printable ASCII, the bulk of any document, in one comparison.
+            if ((uint)(c - ' ') < 0x5F)
+            {
+                continue;
+            }
+
             if ((c < ' ' && c != '\n') || (c >= '\u007F' && c <= '\u009F') || c >= '\uFFFE' || c == '\uFEFF')
             {
                 throw new NotSupportedException("The text holds a character the fast YAML reader leaves to SharpYaml.");
