@@ -38,10 +38,17 @@ internal sealed class UnionEmitter
         w.Open($"public sealed partial class {type.Name} : global::System.IEquatable<{self}>");
         w.Line("private readonly object _value; private readonly int _case;");
 
+        var constructed = new HashSet<string>(System.StringComparer.Ordinal);
         for (var i = 0; i < type.Cases.Count; i++)
         {
             var unionCase = type.Cases[i];
             var caseType = _json.TypeName(unionCase.Type);
+            if (!constructed.Add(caseType))
+            {
+                // Two cases of one C# type (two schemas read as any JSON): the first one's constructor builds it.
+                continue;
+            }
+
             var value = unionCase.Type.IsValueType ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))";
             w.Summary($"Creates the <c>{unionCase.Name}</c> case.", escape: false);
             w.Line($"public {type.Name}({caseType} value) {{ _value = {value}; _case = {i}; }}");
@@ -61,7 +68,8 @@ internal sealed class UnionEmitter
         w.Line("public object Value => _value;");
         if (KeepsUnknown(type))
         {
-            w.Line($"private {type.Name}(global::System.Text.Json.JsonElement unknown) {{ _value = unknown; _case = -1; }}");
+            // The case read, or -1 for a value no case takes: also right when two cases share a C# type.
+            w.Line($"private {type.Name}(object value, int @case) {{ _value = value; _case = @case; }}");
             w.Summary("Whether this holds a value that no case takes (for example a discriminator value a newer server sends); it is kept as it was.");
             w.Line("public bool IsUnknown => _case == -1;");
             w.Summary("Gets the value no case takes, as it was received.");
@@ -169,7 +177,7 @@ internal sealed class UnionEmitter
                 var unionCase = type.Cases[i];
                 w.Open($"private static {self} ReadCase{i}(global::System.Text.Json.JsonElement element, global::System.Text.Json.JsonSerializerOptions options)");
                 w.Line($"var reader = {_json.Helpers}.ReaderOver(element);");
-                w.Line($"return new {self}({_json.Read(unionCase.Type, false)});");
+                w.Line($"return new {self}({_json.Read(unionCase.Type, false)}, {i});");
                 w.Close();
             }
         }
@@ -244,7 +252,7 @@ internal sealed class UnionEmitter
             w.Close();
         }
 
-        w.Line($"return new {self}(element);");
+        w.Line($"return new {self}(element, -1);");
     }
 
     private static int IndexOf(UnionTypeSpec type, string caseName)
