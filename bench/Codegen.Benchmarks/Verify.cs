@@ -58,7 +58,7 @@ public static class Verify
         Check(await streaming.ReadLineLoop() == StreamingBenchmarks.Chunks, "stream, ReadLineAsync loop");
         streaming.Cleanup();
 
-        await using (var server = await LoopbackServer.StartAsync())
+        await using (var server = await CompletionsEndpoint.StartAsync())
         using (var clients = new Clients(server.BaseAddress))
         {
             foreach (var name in Clients.Names)

@@ -1,36 +1,40 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Linq;
+using System.Globalization;
+using Codegen.Runtime;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Codegen.Analyzers;
 
 /// <summary>
-/// Flags compile-time constants that flow into a member the contract constrains and break the
-/// constraint: builder arguments, object initializers, <c>with</c> expressions and assignments.
-/// Constraints are read from DataAnnotations attributes on the receiving parameter, property or
-/// field; non-constant values are never flagged.
+/// Flags compile-time constants that flow into a contract member and break its rules: builder arguments, object
+/// initializers, <c>with</c> expressions and assignments. A member is a contract member when it carries a generated
+/// schema attribute (see <see cref="ContractTarget"/>); the constant is judged by the rules engine against the
+/// member's schema in the attribute's rules document, exactly as the generated builder judges it at run time, and
+/// the diagnostic says what the builder would say. Non-constant values are never flagged.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ContractConstantAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Diagnostic property with the nearest allowed value ("R" text), set on CG1001 when a fix exists.</summary>
+    /// <summary>Diagnostic property with the best replacement as plain text (a number as JSON writes it, a string as it is); further choices are "Replacement1", "Replacement2", ...</summary>
     public const string ReplacementProperty = "Replacement";
 
-    /// <summary>Diagnostic property with the <see cref="LiteralKind"/> the replacement is spelled in.</summary>
+    /// <summary>Diagnostic property with the <see cref="LiteralKind"/> the replaced constant is spelled in.</summary>
     public const string LiteralKindProperty = "LiteralKind";
-
-    private const int MaxShownAllowedValues = 10;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.ValueOutOfRange,
         DiagnosticDescriptors.StringLengthOutOfRange,
         DiagnosticDescriptors.PatternMismatch,
         DiagnosticDescriptors.ItemCountOutOfRange,
-        DiagnosticDescriptors.ValueNotAllowed);
+        DiagnosticDescriptors.ValueNotAllowed,
+        DiagnosticDescriptors.NotAMultiple,
+        DiagnosticDescriptors.NotFinite,
+        DiagnosticDescriptors.SchemaMismatch);
+
+    /// <summary>The name of the property a replacement at <paramref name="index"/> travels in.</summary>
+    public static string ReplacementKey(int index) => index == 0 ? ReplacementProperty : ReplacementProperty + index.ToString(CultureInfo.InvariantCulture);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -38,15 +42,7 @@ public sealed class ContractConstantAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var known = ContractAttributes.Resolve(start.Compilation);
-            if (known is null)
-            {
-                return;
-            }
-
-            var cache = new ConcurrentDictionary<ISymbol, FieldConstraints>(SymbolEqualityComparer.Default);
-            System.Func<ISymbol, FieldConstraints> read = member => FieldConstraints.Read(member, known);
-            FieldConstraints ConstraintsOf(ISymbol member) => cache.GetOrAdd(member, read);
+            var targets = new ContractTarget.Cache();
 
             start.RegisterOperationAction(
                 operationContext =>
@@ -56,7 +52,7 @@ public sealed class ContractConstantAnalyzer : DiagnosticAnalyzer
                     var compilerMade = argument.IsImplicit || (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value.IsImplicit);
                     if (argument.Parameter is { } parameter && !compilerMade)
                     {
-                        Check(operationContext, argument.Value, parameter, ConstraintsOf);
+                        Check(operationContext, argument.Value, parameter, targets);
                     }
                 },
                 OperationKind.Argument);
@@ -75,228 +71,83 @@ public sealed class ContractConstantAnalyzer : DiagnosticAnalyzer
                     };
                     if (member is not null)
                     {
-                        Check(operationContext, assignment.Value, member, ConstraintsOf);
+                        Check(operationContext, assignment.Value, member, targets);
                     }
                 },
                 OperationKind.SimpleAssignment);
         });
     }
 
-    private static void Check(
-        OperationAnalysisContext context,
-        IOperation value,
-        ISymbol member,
-        System.Func<ISymbol, FieldConstraints> constraintsOf)
+    private static void Check(OperationAnalysisContext context, IOperation value, ISymbol member, ContractTarget.Cache targets)
     {
-        // Cheap checks first: most arguments and assignments carry neither a constant nor a
-        // collection of known size, and then the member's attributes are never read.
-        var (expression, throughUserConversion) = LookThroughConversions(value);
-        var constant = expression.ConstantValue;
-        var itemCount = constant.HasValue ? null : CountItems(expression);
-        if (!constant.HasValue && itemCount is null)
+        // Cheap test first: most values are not constants, and then the member's attributes are never read.
+        if (!MayBeConstant(value) || targets.Of(member) is not { } target || ContractConstant.Read(value, target) is not { } constant)
         {
             return;
         }
 
-        var constraints = constraintsOf(member);
-        if (constraints.IsEmpty)
+        var violation = constant.Json is { } json
+            ? CodegenSchemaEvaluator.FirstViolation(target.Schema, json, "$")
+            : CodegenSchemaEvaluator.FirstViolation(target.Schema, constant.Floating!.Value, "$");
+        if (violation is null)
         {
             return;
         }
 
-        var location = expression.Syntax.GetLocation();
-        if (itemCount is int count)
+        var descriptor = DescriptorFor(violation.Keyword);
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (constant.Kind is { } kind)
         {
-            CheckItemCount(context, constraints, count, location);
-            return;
+            var replacements = Replacements.For(descriptor.Id, violation, target, constant);
+            for (var i = 0; i < replacements.Count; i++)
+            {
+                properties = properties.Add(ReplacementKey(i), replacements[i]);
+            }
+
+            if (replacements.Count > 0)
+            {
+                properties = properties.Add(LiteralKindProperty, kind.ToString());
+            }
         }
 
-        switch (constant.Value)
-        {
-            case string text:
-                CheckString(context, constraints, text, location);
-                break;
-            case var number when ConstantText.TryGetNumber(number, out var numeric):
-                // A user-defined conversion may change a number's meaning: the range applies to what it produces.
-                if (!throughUserConversion)
-                {
-                    CheckRange(context, constraints, expression, number!, numeric, location);
-                }
-
-                CheckAllowedValues(context, constraints, number!, location);
-                break;
-        }
+        // An item's rule names the item: 'stop[2]'.
+        var name = violation.Path.Length > 1 ? target.Name + violation.Path.Substring(1) : target.Name;
+        var location = constant.Written.Syntax.GetLocation();
+        var diagnostic = descriptor == DiagnosticDescriptors.SchemaMismatch
+            ? Diagnostic.Create(descriptor, location, properties, name, violation.Rule, violation.Value is null ? string.Empty : "; " + violation.Value + (violation.IsRange ? " is out of range" : " is not allowed"))
+            : Diagnostic.Create(descriptor, location, properties, name, violation.Rule, violation.Value ?? "the value");
+        context.ReportDiagnostic(diagnostic);
     }
 
-    /// <summary>
-    /// Walks down implicit conversions (int to double, to a nullable, into a union or enum struct) and
-    /// explicit casts that are not constant themselves, to the expression as written.
-    /// </summary>
-    private static (IOperation Expression, bool ThroughUserConversion) LookThroughConversions(IOperation value)
+    /// <summary>The diagnostic for a rule, by the keyword the rules engine names.</summary>
+    private static DiagnosticDescriptor DescriptorFor(string keyword) => keyword switch
     {
-        var throughUserConversion = false;
-        while (value is IConversionOperation conversion && (conversion.IsImplicit || !conversion.ConstantValue.HasValue))
+        "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum" => DiagnosticDescriptors.ValueOutOfRange,
+        "minLength" or "maxLength" => DiagnosticDescriptors.StringLengthOutOfRange,
+        "pattern" => DiagnosticDescriptors.PatternMismatch,
+        "minItems" or "maxItems" => DiagnosticDescriptors.ItemCountOutOfRange,
+        "enum" or "const" => DiagnosticDescriptors.ValueNotAllowed,
+        "multipleOf" => DiagnosticDescriptors.NotAMultiple,
+        "finite" => DiagnosticDescriptors.NotFinite,
+        _ => DiagnosticDescriptors.SchemaMismatch,
+    };
+
+    /// <summary>Whether the value is a constant, a conversion of one, or an array of constants: the only values checked.</summary>
+    private static bool MayBeConstant(IOperation value)
+    {
+        while (true)
         {
-            throughUserConversion |= conversion.Conversion.IsUserDefined;
+            if (value.ConstantValue.HasValue)
+            {
+                return true;
+            }
+
+            if (value is not IConversionOperation conversion)
+            {
+                return value is IArrayCreationOperation || value.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.CollectionExpressionSyntax;
+            }
+
             value = conversion.Operand;
         }
-
-        return (value, throughUserConversion);
     }
-
-    /// <summary>The number of items of an array creation with a constant length or a collection expression without spreads.</summary>
-    private static int? CountItems(IOperation expression)
-    {
-        if (expression is IArrayCreationOperation array)
-        {
-            return array.DimensionSizes.Length == 1 && array.DimensionSizes[0].ConstantValue.Value is int length ? length : null;
-        }
-
-        // Collection expressions have no IOperation of their own in Roslyn 4.8: read the syntax.
-        if (expression.Syntax is CollectionExpressionSyntax collection
-            && collection.Elements.All(static element => element is ExpressionElementSyntax))
-        {
-            return collection.Elements.Count;
-        }
-
-        return null;
-    }
-
-    private static void CheckRange(
-        OperationAnalysisContext context,
-        FieldConstraints constraints,
-        IOperation expression,
-        object constant,
-        double value,
-        Location location)
-    {
-        var range = constraints.Range;
-        if (range is null || range.Contains(value))
-        {
-            return;
-        }
-
-        var properties = ImmutableDictionary<string, string?>.Empty;
-        if (LiteralKindExtensions.FromType(expression.Type) is LiteralKind kind && range.Clamp(value, kind) is double replacement)
-        {
-            properties = properties
-                .Add(ReplacementProperty, ConstantText.Number(replacement))
-                .Add(LiteralKindProperty, kind.ToString());
-        }
-
-        context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.ValueOutOfRange,
-            location,
-            properties,
-            constraints.JsonName,
-            range.Describe(),
-            ConstantText.Number(constant)));
-    }
-
-    private static void CheckString(OperationAnalysisContext context, FieldConstraints constraints, string text, Location location)
-    {
-        var min = constraints.MinStringLength;
-        var max = constraints.MaxStringLength;
-        if ((min is int atLeast && text.Length < atLeast) || (max is int atMost && text.Length > atMost))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.StringLengthOutOfRange,
-                location,
-                constraints.JsonName,
-                DescribeBounds(min, max),
-                ConstantText.String(text),
-                text.Length));
-        }
-
-        if (constraints.MatchesPattern(text) == false)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.PatternMismatch,
-                location,
-                constraints.JsonName,
-                constraints.Pattern,
-                ConstantText.String(text)));
-        }
-
-        CheckAllowedValues(context, constraints, text, location);
-    }
-
-    private static void CheckItemCount(OperationAnalysisContext context, FieldConstraints constraints, int count, Location location)
-    {
-        var min = constraints.MinItems;
-        var max = constraints.MaxItems;
-        if ((min is int atLeast && count < atLeast) || (max is int atMost && count > atMost))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.ItemCountOutOfRange,
-                location,
-                constraints.JsonName,
-                DescribeBounds(min, max),
-                count));
-        }
-    }
-
-    /// <summary>
-    /// Strings are compared ordinally with the allowed strings, numbers by value with the allowed
-    /// numbers; a constant of a kind the list does not contain at all is left alone.
-    /// </summary>
-    private static void CheckAllowedValues(OperationAnalysisContext context, FieldConstraints constraints, object constant, Location location)
-    {
-        var allowed = constraints.AllowedValues;
-        if (allowed.IsDefaultOrEmpty)
-        {
-            return;
-        }
-
-        var sameKindSeen = false;
-        foreach (var candidate in allowed)
-        {
-            if (constant is string text)
-            {
-                if (candidate is string allowedText)
-                {
-                    sameKindSeen = true;
-                    if (allowedText == text)
-                    {
-                        return;
-                    }
-                }
-            }
-            else if (ConstantText.TryGetNumber(candidate, out var allowedNumber) && ConstantText.TryGetNumber(constant, out var number))
-            {
-                sameKindSeen = true;
-                if (allowedNumber.Equals(number))
-                {
-                    return;
-                }
-            }
-        }
-
-        if (!sameKindSeen)
-        {
-            return;
-        }
-
-        var shown = string.Join(", ", allowed.Take(MaxShownAllowedValues).Select(ConstantText.Value));
-        if (allowed.Length > MaxShownAllowedValues)
-        {
-            shown += ", …";
-        }
-
-        context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.ValueNotAllowed,
-            location,
-            constraints.JsonName,
-            shown,
-            ConstantText.Value(constant)));
-    }
-
-    private static string DescribeBounds(int? min, int? max) => (min, max) switch
-    {
-        (int low, int high) when low == high => "exactly " + low,
-        (int low, int high) => "between " + low + " and " + high,
-        (int low, null) => "at least " + low,
-        (null, int high) => "at most " + high,
-        _ => "",
-    };
 }

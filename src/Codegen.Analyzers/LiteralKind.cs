@@ -4,8 +4,8 @@ using Microsoft.CodeAnalysis;
 namespace Codegen.Analyzers;
 
 /// <summary>
-/// The kind of numeric literal a constant is spelled with; the CG1001 code fix writes its
-/// replacement in the same kind. Travels from the analyzer to the code fix as a diagnostic property.
+/// The kind of literal a constant is spelled with; a code fix writes its replacement in the same kind. Travels from
+/// the analyzer to the code fixes as a diagnostic property.
 /// </summary>
 internal enum LiteralKind
 {
@@ -16,6 +16,8 @@ internal enum LiteralKind
     Float,
     Double,
     Decimal,
+    String,
+    Boolean,
 }
 
 internal static class LiteralKindExtensions
@@ -31,8 +33,12 @@ internal static class LiteralKindExtensions
         SpecialType.System_Single => LiteralKind.Float,
         SpecialType.System_Double => LiteralKind.Double,
         SpecialType.System_Decimal => LiteralKind.Decimal,
+        SpecialType.System_String => LiteralKind.String,
+        SpecialType.System_Boolean => LiteralKind.Boolean,
         _ => null,
     };
+
+    public static bool IsNumber(this LiteralKind kind) => kind is not (LiteralKind.String or LiteralKind.Boolean);
 
     public static bool IsIntegral(this LiteralKind kind) =>
         kind is LiteralKind.Int or LiteralKind.UInt or LiteralKind.Long or LiteralKind.ULong;
@@ -45,7 +51,8 @@ internal static class LiteralKindExtensions
         LiteralKind.ULong => value >= 0 && value < 1.8446744073709552E19,
         LiteralKind.Float => !float.IsInfinity((float)value),
         LiteralKind.Decimal => value >= (double)decimal.MinValue && value <= (double)decimal.MaxValue,
-        _ => !double.IsInfinity(value),
+        LiteralKind.Double => !double.IsInfinity(value) && !double.IsNaN(value),
+        _ => false,
     };
 
     public static LiteralKind Parse(string text) => (LiteralKind)Enum.Parse(typeof(LiteralKind), text);

@@ -1,50 +1,42 @@
 using System;
+using Codegen.Runtime;
 
 namespace Codegen.Analyzers;
 
-/// <summary>The bounds of a <c>[Range]</c>, with the bounds' text as the attribute wrote them.</summary>
+/// <summary>The numeric bounds of one schema, as the rules engine reads them, for finding the nearest allowed value.</summary>
 internal sealed class NumericRange
 {
-    public NumericRange(double minimum, double maximum, string minimumText, string maximumText, bool minimumIsExclusive, bool maximumIsExclusive)
+    private NumericRange(double? minimum, bool minimumIsExclusive, double? maximum, bool maximumIsExclusive)
     {
         Minimum = minimum;
-        Maximum = maximum;
-        MinimumText = minimumText;
-        MaximumText = maximumText;
         MinimumIsExclusive = minimumIsExclusive;
+        Maximum = maximum;
         MaximumIsExclusive = maximumIsExclusive;
     }
 
-    public double Minimum { get; }
-    public double Maximum { get; }
-    public string MinimumText { get; }
-    public string MaximumText { get; }
+    public double? Minimum { get; }
     public bool MinimumIsExclusive { get; }
+    public double? Maximum { get; }
     public bool MaximumIsExclusive { get; }
+
+    /// <summary>The stricter of each pair of bounds of <paramref name="schema"/>.</summary>
+    public static NumericRange Of(CodegenSchema schema)
+    {
+        var (minimum, minimumIsExclusive) = Stricter(schema.Minimum, schema.ExclusiveMinimum, lower: true);
+        var (maximum, maximumIsExclusive) = Stricter(schema.Maximum, schema.ExclusiveMaximum, lower: false);
+        return new NumericRange(minimum, minimumIsExclusive, maximum, maximumIsExclusive);
+    }
 
     /// <summary>False for NaN, which no range contains.</summary>
     public bool Contains(double value) =>
-        (MinimumIsExclusive ? value > Minimum : value >= Minimum)
-        && (MaximumIsExclusive ? value < Maximum : value <= Maximum);
-
-    /// <summary>The rule in words, for the message: "between 0 and 2", "greater than 0 and at most 1".</summary>
-    public string Describe()
-    {
-        if (!MinimumIsExclusive && !MaximumIsExclusive)
-        {
-            return "between " + MinimumText + " and " + MaximumText;
-        }
-
-        var lower = (MinimumIsExclusive ? "greater than " : "at least ") + MinimumText;
-        var upper = (MaximumIsExclusive ? "less than " : "at most ") + MaximumText;
-        return lower + " and " + upper;
-    }
+        (Minimum is not { } min || (MinimumIsExclusive ? value > min : value >= min))
+        && (Maximum is not { } max || (MaximumIsExclusive ? value < max : value <= max));
 
     /// <summary>
-    /// The allowed value nearest to <paramref name="value"/> that a literal of <paramref name="kind"/>
-    /// can spell, or null when there is none: for NaN (no nearest value), for an exclusive bound on a
-    /// floating-point kind (the nearest representable value is not something anyone wants to read), and
-    /// when the kind cannot hold any allowed value.
+    /// The allowed value nearest to <paramref name="value"/> that a literal of <paramref name="kind"/> can spell, or
+    /// null when there is none: for NaN (no nearest value), for an exclusive bound on a floating-point kind (the
+    /// nearest representable value is not something anyone wants to read), and when the kind cannot hold any
+    /// allowed value.
     /// </summary>
     public double? Clamp(double value, LiteralKind kind)
     {
@@ -53,30 +45,29 @@ internal sealed class NumericRange
             return null;
         }
 
-        var belowRange = MinimumIsExclusive ? value <= Minimum : value < Minimum;
         var integral = kind.IsIntegral();
         double candidate;
-        if (belowRange)
+        if (Minimum is { } min && (MinimumIsExclusive ? value <= min : value < min))
         {
             if (MinimumIsExclusive && !integral)
             {
                 return null;
             }
 
-            candidate = !integral ? Minimum
-                : MinimumIsExclusive ? Math.Floor(Minimum) + 1
-                : Math.Ceiling(Minimum);
+            candidate = !integral ? min : MinimumIsExclusive ? Math.Floor(min) + 1 : Math.Ceiling(min);
         }
-        else
+        else if (Maximum is { } max)
         {
             if (MaximumIsExclusive && !integral)
             {
                 return null;
             }
 
-            candidate = !integral ? Maximum
-                : MaximumIsExclusive ? Math.Ceiling(Maximum) - 1
-                : Math.Floor(Maximum);
+            candidate = !integral ? max : MaximumIsExclusive ? Math.Ceiling(max) - 1 : Math.Floor(max);
+        }
+        else
+        {
+            return null;
         }
 
         if (kind == LiteralKind.Float)
@@ -85,5 +76,22 @@ internal sealed class NumericRange
         }
 
         return Contains(candidate) && kind.CanHold(candidate) ? candidate : null;
+    }
+
+    private static (double? Bound, bool Exclusive) Stricter(CodegenNumber? inclusive, CodegenNumber? exclusive, bool lower)
+    {
+        if (inclusive is null)
+        {
+            return (exclusive?.ToDouble(), exclusive is not null);
+        }
+
+        if (exclusive is null)
+        {
+            return (inclusive.Value.ToDouble(), false);
+        }
+
+        var comparison = exclusive.Value.CompareTo(inclusive.Value);
+        var exclusiveWins = lower ? comparison >= 0 : comparison <= 0;
+        return exclusiveWins ? (exclusive.Value.ToDouble(), true) : (inclusive.Value.ToDouble(), false);
     }
 }

@@ -22,8 +22,9 @@ internal sealed record CompletionText(IReadOnlyList<string> Tokens, string Finis
 
     public static CompletionText For(JsonObject request, int defaultMaxTokens)
     {
-        var prompt = Join(request["prompt"]);
-        var maxTokens = request["max_tokens"] is JsonValue max && max.TryGetValue<int>(out var m) ? m : defaultMaxTokens;
+        // A completion's prompt, a chat's messages, or an embedding's input.
+        var prompt = Join(request["prompt"] ?? Contents(request["messages"]) ?? request["input"]);
+        var maxTokens = (request["max_tokens"] ?? request["max_completion_tokens"]) is JsonValue max && max.TryGetValue<int>(out var m) ? m : defaultMaxTokens;
         var seed = Fnv(prompt);
         var natural = 8 + (int)(seed % 24);
         var count = Math.Min(natural, Math.Max(0, maxTokens));
@@ -71,6 +72,16 @@ internal sealed record CompletionText(IReadOnlyList<string> Tokens, string Finis
 
         return kept;
     }
+
+    /// <summary>The text of chat messages: each message's <c>content</c>, a string or a list of parts with <c>text</c>.</summary>
+    private static JsonArray? Contents(JsonNode? messages) => messages is JsonArray list
+        ? new JsonArray([.. list.SelectMany(message => message?["content"] switch
+        {
+            JsonValue text => [text.DeepClone()],
+            JsonArray parts => parts.Select(part => part?["text"]?.DeepClone()),
+            _ => [],
+        })])
+        : null;
 
     private static string Join(JsonNode? prompt) => string.Join("\n", Strings(prompt));
 

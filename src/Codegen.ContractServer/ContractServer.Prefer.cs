@@ -89,12 +89,13 @@ public sealed partial class ContractServer
     }
 
     /// <summary>The preferences of one request: the <c>Prefer</c> header's <c>code</c> and <c>example</c>, or Prism's <c>__code</c> and <c>__example</c>.</summary>
-    private readonly record struct Preferences(string? Code, string? Example)
+    private readonly record struct Preferences(string? Code, string? Example, bool Dynamic)
     {
         public static Preferences Read(HttpRequest request)
         {
             string? code = Single(request.Query["__code"]);
             string? example = Single(request.Query["__example"]);
+            var dynamic = Single(request.Query["__dynamic"]);
             foreach (var header in request.Headers["Prefer"])
             {
                 // preference *( "," preference ); preference = token [ "=" value ] *( ";" parameter )
@@ -117,10 +118,14 @@ public sealed partial class ContractServer
                     {
                         example ??= value;
                     }
+                    else if (name.Equals("dynamic", StringComparison.OrdinalIgnoreCase))
+                    {
+                        dynamic ??= value;
+                    }
                 }
             }
 
-            return new Preferences(code, example);
+            return new Preferences(code, example, string.Equals(dynamic, "true", StringComparison.OrdinalIgnoreCase));
         }
 
         private static string? Single(StringValues values) => values.Count == 0 ? null : values[0];

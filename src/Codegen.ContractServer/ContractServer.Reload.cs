@@ -1,4 +1,5 @@
 using Codegen.Contracts.Model;
+using Codegen.Contracts.Reading;
 
 namespace Codegen.ContractServer;
 
@@ -18,9 +19,13 @@ public sealed partial class ContractServer
     /// Serves <paramref name="text"/> from now on, on the same port: requests already running finish
     /// with the contract they started with. A text that gives no contract leaves the previous one serving.
     /// </summary>
-    public async Task<ContractReloadResult> ReloadAsync(string path, string text, CancellationToken cancellationToken = default)
+    public Task<ContractReloadResult> ReloadAsync(string path, string text, CancellationToken cancellationToken = default) =>
+        ReloadAsync(new ContractInput(path, text), cancellationToken);
+
+    /// <summary>Serves <paramref name="input"/> (a contract with its overlay and selection) from now on, as <see cref="ReloadAsync(string, string, CancellationToken)"/> does.</summary>
+    public async Task<ContractReloadResult> ReloadAsync(ContractInput input, CancellationToken cancellationToken = default)
     {
-        var (served, diagnostics) = await ServedContract.LoadAsync(path, text, cancellationToken);
+        var (served, diagnostics) = await ServedContract.LoadAsync(input, cancellationToken);
 
         if (served is null)
         {

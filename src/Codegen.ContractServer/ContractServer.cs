@@ -15,8 +15,6 @@ namespace Codegen.ContractServer;
 /// </summary>
 public sealed partial class ContractServer : IAsyncDisposable
 {
-    private const int MaxRequestBytes = 1024 * 1024;
-
     private readonly WebApplication _app;
     private readonly string? _apiKey;
     private readonly FaultLog _faults = new();
@@ -43,10 +41,11 @@ public sealed partial class ContractServer : IAsyncDisposable
 
     public static async Task<ContractServer> StartAsync(ContractServerOptions options, CancellationToken cancellationToken = default)
     {
-        var path = options.ContractPath ?? "contract.schema.json";
-        var text = options.ContractText ?? await File.ReadAllTextAsync(
-            options.ContractPath ?? throw new ArgumentException("Set ContractPath or ContractText.", nameof(options)), cancellationToken);
-        var (served, diagnostics) = await ServedContract.LoadAsync(path, text, cancellationToken);
+        var input = options.Input ?? new ContractInput(
+            options.ContractPath ?? "contract.schema.json",
+            options.ContractText ?? await File.ReadAllTextAsync(
+                options.ContractPath ?? throw new ArgumentException("Set Input, ContractPath or ContractText.", nameof(options)), cancellationToken));
+        var (served, diagnostics) = await ServedContract.LoadAsync(input, cancellationToken);
         if (served is null)
         {
             throw new InvalidOperationException("The contract cannot be read: " + string.Join("; ", diagnostics.Select(d => $"{d.Location}: {d.Id} {d.Message}")));
@@ -93,17 +92,16 @@ public sealed partial class ContractServer : IAsyncDisposable
             return;
         }
 
-        var operations = served.Contract.Operations.Where(o => path == o.Path || path == "/v1" + o.Path).ToList();
-        if (operations.Count == 0)
+        var match = served.Router.Match(request.Method, path);
+        if (match.Operation is not { } operation)
         {
-            await ErrorAsync(http, 404, $"No operation is served at {path}.", "not_found_error", null);
-            return;
-        }
+            if (match.OtherMethods.Count == 0)
+            {
+                await ErrorAsync(http, 404, $"No operation is served at {path}.", "not_found_error", null);
+                return;
+            }
 
-        var operation = operations.FirstOrDefault(o => string.Equals(o.Method, request.Method, StringComparison.OrdinalIgnoreCase));
-        if (operation is null)
-        {
-            http.Response.Headers.Allow = string.Join(", ", operations.Select(o => o.Method));
+            http.Response.Headers.Allow = string.Join(", ", match.OtherMethods.Select(o => o.Method));
             await ErrorAsync(http, 405, $"{request.Method} is not allowed at {path}.", "invalid_request_error", null);
             return;
         }
@@ -153,61 +151,36 @@ public sealed partial class ContractServer : IAsyncDisposable
             return;
         }
 
-        var body = await ReadRequestAsync(http, served.Rules, operation);
-        if (body is null)
+        if (served.Contract.Kind == ContractKind.JsonSchema)
         {
-            return;
+            await AnswerCompletionAsync(http, served, operation, fault);
         }
-
-        if (await AnswerPreferenceAsync(http, served, operation, body))
+        else
         {
-            return;
+            await AnswerOpenApiAsync(http, served, match, fault);
         }
-
-        var completion = CompletionText.For(body, DefaultMaxTokens(served.Rules, operation));
-        var model = body["model"] is JsonValue m && m.TryGetValue<string>(out var name) ? name : "contract-server";
-        var id = "cmpl-" + completion.Text.GetHashCode(StringComparison.Ordinal).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-        var shaper = new ResponseShaper(served.Rules.Get(operation.Success!.SchemaPointer!));
-        var streaming = IsStreaming(operation, body);
-        if (streaming)
-        {
-            var chunkShaper = new ResponseShaper(served.Rules.Get(operation.Stream!.EventSchemaPointer!));
-            await StreamAsync(http, operation.Stream, chunkShaper, completion, model, id, fault);
-            return;
-        }
-
-        var response = shaper.Build(completion, completion.Text, completion.FinishReason, withUsage: true, model, id);
-        var bytes = fault.Malformed
-            ? Encoding.UTF8.GetBytes("{\"object\": \"text_completion\", \"choices\": [")
-            : JsonSerializer.SerializeToUtf8Bytes(response, JsonContext.Default.JsonObject);
-        http.Response.ContentType = "application/json";
-        http.Response.ContentLength = bytes.Length;
-        if (fault.DropAfterBytes is { } drop && drop < bytes.Length)
-        {
-            await http.Response.Body.WriteAsync(bytes.AsMemory(0, drop), http.RequestAborted);
-            await http.Response.Body.FlushAsync(http.RequestAborted);
-            await AbortAsync(http);
-            return;
-        }
-
-        await http.Response.Body.WriteAsync(bytes, http.RequestAborted);
     }
 
-    private async Task StreamAsync(HttpContext http, StreamSpec stream, ResponseShaper shaper, CompletionText completion, string model, string id, Fault fault)
+    /// <summary>
+    /// Streams server-sent events, each flushed as it is written, then the terminator (<c>data: [DONE]</c>), with the
+    /// request's stream faults: a pause between events, a malformed first event, a cut in the middle of an event,
+    /// a dropped connection after some bytes, or an end without the terminator.
+    /// </summary>
+    private async Task StreamEventsAsync(HttpContext http, IReadOnlyList<string> events, string? done, Fault fault)
     {
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         var written = 0;
         try
         {
-            for (var i = 0; i < completion.Tokens.Count; i++)
+            for (var i = 0; i < events.Count; i++)
             {
                 if (fault.EndsStreamBefore(i))
                 {
                     return;
                 }
 
-                var last = i == completion.Tokens.Count - 1;
+                var last = i == events.Count - 1;
                 if (fault.CutAfterChunks is { } cut && i == cut)
                 {
                     // Half an event, then the connection goes: the client must notice, not wait.
@@ -216,10 +189,7 @@ public sealed partial class ContractServer : IAsyncDisposable
                     return;
                 }
 
-                var chunk = fault.Malformed && i == 0
-                    ? "{not json"
-                    : shaper.Build(completion, completion.Tokens[i], last ? completion.FinishReason : null, withUsage: last, model, id).ToJsonString();
-                var eventText = "data: " + chunk + "\n\n";
+                var eventText = "data: " + (fault.Malformed && i == 0 ? "{not json" : events[i]) + "\n\n";
                 if (fault.DropAfterBytes is { } drop && written + eventText.Length > drop)
                 {
                     await WriteAsync(http, eventText[..Math.Max(0, drop - written)]);
@@ -235,15 +205,36 @@ public sealed partial class ContractServer : IAsyncDisposable
                 }
             }
 
-            if (!fault.EndsStreamBefore(completion.Tokens.Count))
+            if (done is not null && !fault.EndsStreamBefore(events.Count))
             {
-                await WriteAsync(http, "data: " + stream.DoneSentinel + "\n\n");
+                await WriteAsync(http, "data: " + done + "\n\n");
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException)
         {
             _faults.RecordAbort(fault.Key);
         }
+    }
+
+    /// <summary>Writes a whole body, or with the request's faults a malformed one, or part of it before the connection drops.</summary>
+    private static async Task WriteBodyAsync(HttpContext http, byte[] bytes, string contentType, Fault fault)
+    {
+        if (fault.Malformed)
+        {
+            bytes = Encoding.UTF8.GetBytes("{\"object\": \"text_completion\", \"choices\": [");
+        }
+
+        http.Response.ContentType = contentType;
+        http.Response.ContentLength = bytes.Length;
+        if (fault.DropAfterBytes is { } drop && drop < bytes.Length)
+        {
+            await http.Response.Body.WriteAsync(bytes.AsMemory(0, drop), http.RequestAborted);
+            await http.Response.Body.FlushAsync(http.RequestAborted);
+            await AbortAsync(http);
+            return;
+        }
+
+        await http.Response.Body.WriteAsync(bytes, http.RequestAborted);
     }
 
     /// <summary>
@@ -262,72 +253,6 @@ public sealed partial class ContractServer : IAsyncDisposable
         await http.Response.Body.FlushAsync(http.RequestAborted);
     }
 
-    /// <summary>The request body as JSON, valid against the operation's request definition; null after answering 400.</summary>
-    private static async Task<JsonObject?> ReadRequestAsync(HttpContext http, CodegenSchemaDocument rules, OperationSpec operation)
-    {
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-        if (buffer.Length > MaxRequestBytes)
-        {
-            await ErrorAsync(http, 413, "The request body is too large.", "invalid_request_error", null);
-            return null;
-        }
-
-        var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        JsonObject? body;
-        try
-        {
-            body = JsonNode.Parse(text) as JsonObject;
-        }
-        catch (JsonException ex)
-        {
-            await ErrorAsync(http, 400, "The request body is not valid JSON: " + ex.Message, "invalid_request_error", null);
-            return null;
-        }
-
-        if (body is null)
-        {
-            await ErrorAsync(http, 400, "The request body must be a JSON object.", "invalid_request_error", null);
-            return null;
-        }
-
-        if (operation.Body?.SchemaPointer is { } pointer)
-        {
-            var violations = new List<CodegenRuleViolation>();
-            CodegenSchemaEvaluator.Validate(rules.Get(pointer), CodegenJson.Parse(text), "$", violations);
-            if (violations.Count > 0)
-            {
-                var message = $"The request breaks the contract ({violations.Count} violation{(violations.Count == 1 ? string.Empty : "s")}): " + string.Join("; ", violations);
-                await ErrorAsync(http, 400, message, "invalid_request_error", null, violations.Select(v => v.ToString()), violations[0].Path);
-                return null;
-            }
-        }
-
-        return body;
-    }
-
-    /// <summary>The contract's default of the request's <c>max_tokens</c>, else 16 (OpenAI's).</summary>
-    private static int DefaultMaxTokens(CodegenSchemaDocument rules, OperationSpec operation) =>
-        operation.Body?.SchemaPointer is { } pointer
-        && Resolve(rules.Get(pointer)).TryGetProperty("max_tokens", out var max)
-        && Resolve(max).Default is { Kind: CodegenJsonKind.Number } value
-        && value.NumberValue.TryGetInt64(out var tokens) && tokens is > 0 and <= int.MaxValue
-            ? (int)tokens
-            : 16;
-
-    private static bool IsStreaming(OperationSpec operation, JsonObject body) =>
-        operation.Stream is { FlagJsonName: { } flagName } && body[flagName] is JsonValue flag && flag.TryGetValue<bool>(out var on) && on;
-
-    private static CodegenSchema Resolve(CodegenSchema schema)
-    {
-        for (var hops = 0; hops < 16 && schema.ReferenceTarget is { } target; hops++)
-        {
-            schema = target;
-        }
-
-        return schema;
-    }
-
     private async Task FaultReportAsync(HttpContext http, string path)
     {
         var key = http.Request.Query["key"].FirstOrDefault();
@@ -340,6 +265,13 @@ public sealed partial class ContractServer : IAsyncDisposable
         var count = path == "/_faults/attempts" ? _faults.Attempts(key) : _faults.Aborted(key);
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync($"{{\"key\":{JsonSerializer.Serialize(key, JsonContext.Default.String)},\"count\":{count}}}");
+    }
+
+    /// <summary>A 400 naming every rule the request breaks: in the message, one per item in <c>details</c>, the first path as <c>param</c>.</summary>
+    private static Task ViolationsAsync(HttpContext http, IReadOnlyList<CodegenRuleViolation> violations)
+    {
+        var message = $"The request breaks the contract ({violations.Count} violation{(violations.Count == 1 ? string.Empty : "s")}): " + string.Join("; ", violations);
+        return ErrorAsync(http, 400, message, "invalid_request_error", null, violations.Select(v => v.ToString()), violations[0].Path);
     }
 
     /// <summary>Answers with an OpenAI-style error body: <c>{"error": {"message", "type", "param", "code", "details"}}</c>.</summary>

@@ -1,3 +1,5 @@
+using Codegen.Contracts.Reading;
+
 namespace Codegen.ContractServer;
 
 /// <summary>How to start a <see cref="ContractServer"/>: the contract (a path or its text) and where to listen.</summary>
@@ -8,6 +10,12 @@ public sealed class ContractServerOptions
 
     /// <summary>The contract itself, for callers that have it in memory.</summary>
     public string? ContractText { get; set; }
+
+    /// <summary>
+    /// The contract with what a project says about it (an overlay, a selection of operations, namespace and prefix), as
+    /// <c>codegen serve</c> passes it; when set, <see cref="ContractPath"/> and <see cref="ContractText"/> are not read.
+    /// </summary>
+    public ContractInput? Input { get; set; }
 
     /// <summary>Kestrel URLs. The default listens on a free loopback port.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:0";

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using Codegen.Tool.Check;
 using Codegen.Tool.Console;
+using Codegen.Tool.Diff;
 using Codegen.Tool.Generate;
 using Codegen.Tool.Serve;
 
@@ -15,16 +16,20 @@ public static class CodegenCli
 {
     public static RootCommand Create(ToolConsole console)
     {
-        var root = new RootCommand("Check, generate and serve contracts: the ContractFirst.Codegen toolkit outside a build.")
+        var root = new RootCommand("Check, generate, serve and compare contracts: the ContractFirst.Codegen toolkit outside a build.")
         {
             CheckCommand.Create(console),
             GenerateCommand.Create(console),
             ServeCommand.Create(console),
+            DiffCommand.Create(console),
+            BaselineCommand.Create(console),
         };
         CommandExamples.Set(root,
             ("codegen check schema/api.schema.json", "Report the generator's diagnostics (CI: exit 1 on errors)."),
             ("codegen generate schema/api.schema.json --out Generated", "Write the generated C# files."),
-            ("codegen serve schema/api.schema.json", "Serve the contract on http://127.0.0.1:5055."));
+            ("codegen serve schema/api.schema.json", "Serve the contract on http://127.0.0.1:5055."),
+            ("codegen diff HEAD~1:schema/api.schema.json schema/api.schema.json", "What changed for clients since the last commit."),
+            ("codegen baseline schema/api.schema.json", "Record the contract as shipped; the build then guards it."));
         CommandExamples.AddToHelp(root);
         foreach (var version in root.Options.OfType<VersionOption>())
         {

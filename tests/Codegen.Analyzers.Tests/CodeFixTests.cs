@@ -1,12 +1,14 @@
 using System.Threading.Tasks;
+using Codegen.CodeFixes;
 using Xunit;
 
 namespace Codegen.Analyzers.Tests;
 
+/// <summary>Each fix on real generated code (referenced; Fix All also with the code as source), one at a time and with Fix All.</summary>
 public class CodeFixTests
 {
-    private static string InMain(string statements) => $$"""
-        using Contracts;
+    private static string ModelsLab(string statements) => $$"""
+        using ModelsLab.Completions;
 
         static class Program
         {
@@ -21,6 +23,20 @@ public class CodeFixTests
         }
         """;
 
+    private static string Orders(string statements) => $$"""
+        using Shop;
+
+        static class Program
+        {
+            static void Main()
+            {
+                var builder = Order.CreateBuilder("ABC-1");
+                var order = builder.Build();
+                {{statements}}
+            }
+        }
+        """;
+
     [Theory]
     [InlineData("builder.WithTemperature({|CG1001:3|});", "builder.WithTemperature(2);")]
     [InlineData("builder.WithTemperature({|CG1001:3.5|});", "builder.WithTemperature(2.0);")]
@@ -29,71 +45,84 @@ public class CodeFixTests
     [InlineData("builder.WithTemperature({|CG1001:-3|});", "builder.WithTemperature(0);")]
     [InlineData("builder.WithTemperature({|CG1001:2 * 1.5|});", "builder.WithTemperature(2.0);")]
     [InlineData("builder.WithTemperature({|CG1001:Hot|});", "builder.WithTemperature(2.0);")]
-    [InlineData("builder.WithTemperature({|CG1001:double.PositiveInfinity|});", "builder.WithTemperature(2.0);")]
     [InlineData("builder.WithTemperature(temperature: {|CG1001:1e10|});", "builder.WithTemperature(temperature: 2.0);")]
     [InlineData("builder.WithMaxTokens({|CG1001:0|});", "builder.WithMaxTokens(1);")]
     [InlineData("builder.WithMaxTokens({|CG1001:0xFFFFFF|});", "builder.WithMaxTokens(44000);")]
     [InlineData("_ = request with { PresencePenalty = {|CG1001:-3|} };", "_ = request with { PresencePenalty = -2 };")]
     [InlineData("_ = request with { PresencePenalty = {|CG1001:-2.5|} };", "_ = request with { PresencePenalty = -2.0 };")]
     [InlineData("_ = request with { TopP = {|CG1001:1.5|} /* why */ };", "_ = request with { TopP = 1.0 /* why */ };")]
-    [InlineData("_ = request with { N = {|CG1001:10|}, MinP = {|CG1001:5|} };", "_ = request with { N = 9, MinP = 1 };")]
-    [InlineData("_ = request with { N = {|CG1001:(int)10L|} };", "_ = request with { N = 9 };")]
-    [InlineData("_ = request with { MinP = {|CG1001:0|} };", "_ = request with { MinP = 1 };")]
     public Task Out_of_range_constants_are_clamped_in_their_own_style(string statements, string fixedStatements) =>
-        Verify.CodeFixAsync(InMain(statements), InMain(fixedStatements));
+        Verify.CodeFixAsync<ClampToRangeCodeFixProvider>(GeneratedContract.ModelsLab, ModelsLab(statements), ModelsLab(fixedStatements));
 
     [Theory]
-    [InlineData("builder.WithTemperature({|CG1001:double.NaN|});")]
-    [InlineData("_ = request with { MinP = {|CG1001:0.0|} };")]
-    [InlineData("_ = request with { TypicalP = {|CG1001:1.5|} };")]
-    public Task No_fix_is_offered_without_a_nearest_value(string statements) =>
-        Verify.CodeFixAsync(InMain(statements), InMain(statements));
+    [InlineData("builder.WithWeight({|CG1001:0|});", "builder.WithWeight(1);")]
+    [InlineData("builder.WithWeight({|CG1001:-2|});", "builder.WithWeight(1);")]
+    [InlineData("builder.WithStep({|CG1001:10.25|});", "builder.WithStep(10.0);")]
+    [InlineData("_ = order with { Step = {|CG1001:-1|} };", "_ = order with { Step = 0 };")]
+    public Task Exclusive_bounds_and_steps_are_respected_by_the_clamp(string statements, string fixedStatements) =>
+        Verify.CodeFixAsync<ClampToRangeCodeFixProvider>(GeneratedContract.Orders, Orders(statements), Orders(fixedStatements));
+
+    [Theory]
+    [InlineData("builder.WithWeight({|CG1001:0.0|});")]
+    [InlineData("builder.WithWeight({|CG1001:-0.5f|});")]
+    public Task No_clamp_is_offered_on_an_exclusive_floating_point_bound(string statements) =>
+        Verify.CodeFixAsync<ClampToRangeCodeFixProvider>(GeneratedContract.Orders, Orders(statements), Orders(statements));
+
+    [Theory]
+    [InlineData("builder.WithNote({|CG1002:\"abcdef\"|});", "builder.WithNote(\"abcde\");", 0)]
+    [InlineData("builder.WithNote({|CG1002:\"😀😀😀😀😀😀\"|});", "builder.WithNote(\"😀😀😀😀😀\");", 0)]
+    [InlineData("builder.WithColor({|CG1005:\"gren\"|});", "builder.WithColor(\"green\");", 0)]
+    [InlineData("builder.WithColor({|CG1005:\"gren\"|});", "builder.WithColor(\"red\");", 1)]
+    [InlineData("builder.WithColor({|CG1005:\"gren\"|});", "builder.WithColor(\"blue\");", 2)]
+    [InlineData("builder.WithColor({|CG1005:\"BLUE\"|});", "builder.WithColor(\"blue\");", 0)]
+    [InlineData("builder.WithSize({|CG1005:7|});", "builder.WithSize(8);", 0)]
+    [InlineData("builder.WithVersion({|CG1005:3|});", "builder.WithVersion(2);", 0)]
+    [InlineData("builder.WithStep({|CG1006:0.3|});", "builder.WithStep(0.25);", 0)]
+    [InlineData("builder.WithStep({|CG1006:0.4|});", "builder.WithStep(0.5);", 0)]
+    [InlineData("builder.WithBatch({|CG1006:25|});", "builder.WithBatch(24);", 0)]
+    [InlineData("builder.WithRatio({|CG1007:double.NaN|});", "builder.WithRatio(0.5);", 0)]
+    [InlineData("_ = order with { Ratio = {|CG1007:double.PositiveInfinity|} };", "_ = order with { Ratio = 0.5 };", 0)]
+    public Task Values_the_contract_does_not_allow_are_replaced_by_ones_it_does(string statements, string fixedStatements, int actionIndex) =>
+        Verify.CodeFixAsync<UseAllowedValueCodeFixProvider>(GeneratedContract.Orders, Orders(statements), Orders(fixedStatements), actionIndex);
+
+    [Theory]
+    [InlineData("builder.WithNote({|CG1002:\"a\"|});")]
+    [InlineData("builder.WithWeight({|CG1007:double.NaN|});")]
+    public Task No_replacement_is_offered_without_a_faithful_one(string statements) =>
+        Verify.CodeFixAsync<UseAllowedValueCodeFixProvider>(GeneratedContract.Orders, Orders(statements), Orders(statements));
 
     [Fact]
-    public Task Decimal_and_float_members_keep_their_suffix() =>
-        Verify.CodeFixAsync(
-            """
-            using System.ComponentModel.DataAnnotations;
-
-            static class Program
-            {
-                static void Pay([Range(typeof(decimal), "0", "100")] decimal amount) { }
-                static void Scale([Range(0d, 0.1d)] float factor) { }
-
-                static void Main()
-                {
-                    Pay({|CG1001:150m|});
-                    Pay({|CG1001:-1M|});
-                    Scale({|CG1001:-1f|});
-                }
-            }
-            """,
-            """
-            using System.ComponentModel.DataAnnotations;
-
-            static class Program
-            {
-                static void Pay([Range(typeof(decimal), "0", "100")] decimal amount) { }
-                static void Scale([Range(0d, 0.1d)] float factor) { }
-
-                static void Main()
-                {
-                    Pay(100m);
-                    Pay(0M);
-                    Scale(0f);
-                }
-            }
-            """);
+    public Task Nan_becomes_the_contract_default() =>
+        Verify.CodeFixAsync<UseAllowedValueCodeFixProvider>(
+            GeneratedContract.ModelsLab,
+            ModelsLab("builder.WithTemperature({|CG1007:double.NaN|});"),
+            ModelsLab("builder.WithTemperature(1.0);"));
 
     [Fact]
-    public Task Fix_all_covers_every_document_in_the_project() =>
-        Verify.CodeFixAsync(
+    public Task Fix_all_clamps_every_document_in_the_project_with_the_generated_code_as_source() =>
+        Verify.CodeFixAsync<ClampToRangeCodeFixProvider>(
+            GeneratedContract.ModelsLab,
+            referenced: false,
             [
-                InMain("builder.WithTemperature({|CG1001:3|}).WithMaxTokens({|CG1001:0|}); _ = request with { TopP = {|CG1001:7.5|} };"),
-                InMain("builder.WithTemperature({|CG1001:-1.5|}).WithMaxTokens({|CG1001:99999|});").Replace("class Program", "class Other"),
+                ModelsLab("builder.WithTemperature({|CG1001:3|}).WithMaxTokens({|CG1001:0|}); _ = request with { TopP = {|CG1001:7.5|} };"),
+                ModelsLab("builder.WithTemperature({|CG1001:-1.5|}).WithMaxTokens({|CG1001:99999|});").Replace("class Program", "class Other"),
             ],
             [
-                InMain("builder.WithTemperature(2).WithMaxTokens(1); _ = request with { TopP = 1.0 };"),
-                InMain("builder.WithTemperature(0.0).WithMaxTokens(44000);").Replace("class Program", "class Other"),
+                ModelsLab("builder.WithTemperature(2).WithMaxTokens(1); _ = request with { TopP = 1.0 };"),
+                ModelsLab("builder.WithTemperature(0.0).WithMaxTokens(44000);").Replace("class Program", "class Other"),
+            ]);
+
+    [Fact]
+    public Task Fix_all_applies_the_closest_allowed_value_everywhere() =>
+        Verify.CodeFixAsync<UseAllowedValueCodeFixProvider>(
+            GeneratedContract.Orders,
+            referenced: true,
+            [
+                Orders("builder.WithColor({|CG1005:\"gren\"|}).WithColor({|CG1005:\"Red\"|}).WithSize({|CG1005:5|});"),
+                Orders("_ = order with { Color = {|CG1005:\"blu\"|}, Note = {|CG1002:\"abcdefgh\"|} };").Replace("class Program", "class Other"),
+            ],
+            [
+                Orders("builder.WithColor(\"green\").WithColor(\"red\").WithSize(4);"),
+                Orders("_ = order with { Color = \"blue\", Note = \"abcde\" };").Replace("class Program", "class Other"),
             ]);
 }

@@ -5,8 +5,8 @@ public sealed class DocumentTests
     [SharedContractFact]
     public void OpenAIs_YAML_and_JSON_documents_read_to_the_same_values()
     {
-        var yaml = ContractDocument.Load("openapi.yaml", SharedContracts.Read("openai-openapi/openapi.yaml"));
-        var json = ContractDocument.Load("openapi.json", SharedContracts.Read("openai-openapi/openapi.json"));
+        var yaml = ContractDocument.Load("openapi.yaml", File.ReadAllText(RepoPaths.SharedContract("openai-openapi/openapi.yaml")));
+        var json = ContractDocument.Load("openapi.json", File.ReadAllText(RepoPaths.SharedContract("openai-openapi/openapi.json")));
         Assert.Equal(ContractFormat.Yaml, yaml.Format);
         Assert.Equal(ContractFormat.Json, json.Format);
         Assert.Equal(json.Root, yaml.Root);
@@ -22,7 +22,7 @@ public sealed class DocumentTests
         const string pointer = "/components/schemas/CreateCompletionRequest/properties/stop";
         foreach (var file in new[] { "openai-openapi/openapi.yaml", "openai-openapi/openapi.json" })
         {
-            var text = SharedContracts.Read(file);
+            var text = File.ReadAllText(RepoPaths.SharedContract(file));
             var document = ContractDocument.Load(file, text);
             var span = document.SpanOf(pointer);
             var line = text.Split('\n')[span.StartLine];

@@ -10,7 +10,7 @@ public sealed class OpenApiReaderTests
     public void Every_operation_of_the_OpenAI_document_is_read()
     {
         var diagnostics = new DiagnosticBag();
-        var document = ContractDocument.Load("openapi.yaml", SharedContracts.Read("openai-openapi/openapi.yaml"));
+        var document = ContractDocument.Load("openapi.yaml", File.ReadAllText(RepoPaths.SharedContract("openai-openapi/openapi.yaml")));
         var reader = OpenApiReader.Read(document, diagnostics);
 
         Assert.Empty(diagnostics.ToEquatableArray());
@@ -44,7 +44,7 @@ public sealed class OpenApiReaderTests
     public void ModelsLabs_document_gets_names_from_method_and_path_and_servers_per_operation()
     {
         var diagnostics = new DiagnosticBag();
-        var document = ContractDocument.Load("openapi.json", SharedContracts.Read("modelslab-uncensored-chat/openapi.json"));
+        var document = ContractDocument.Load("openapi.json", File.ReadAllText(RepoPaths.SharedContract("modelslab-uncensored-chat/openapi.json")));
         var reader = OpenApiReader.Read(document, diagnostics);
 
         Assert.Empty(diagnostics.ToEquatableArray());
@@ -94,5 +94,50 @@ public sealed class OpenApiReaderTests
         Assert.Contains(found, d => d.Id == ContractDiagnosticIds.InvalidOpenApi && d.Item2 == 12 && d.Message.Contains("must start with '/'"));
         var operation = Assert.Single(reader.Operations);
         Assert.Contains(operation.Parameters, p => p.Name == "id" && p.Location == ParameterLocation.Path && p.SchemaPointer is null);
+    }
+
+    [Fact]
+    public void Response_examples_and_property_formats_reach_the_model()
+    {
+        const string text = """
+            openapi: 3.1.0
+            info: { title: T, version: "1" }
+            paths:
+              /things/{id}:
+                get:
+                  parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/Thing' }
+                          example: { id: t1, at: "2024-01-01T00:00:00Z" }
+                          examples:
+                            second: { summary: two, value: { id: t2 } }
+                            shared: { $ref: '#/components/examples/Shared' }
+                            remote: { externalValue: 'https://example.com/thing.json' }
+            components:
+              examples:
+                Shared: { value: { id: t3 } }
+              schemas:
+                Thing:
+                  type: object
+                  properties:
+                    id: { type: string }
+                    at: { type: string, format: date-time }
+            """;
+        var parsed = Codegen.Contracts.Reading.ContractParser.Parse("api.yaml", text);
+        var response = parsed.Contract!.Operations.Single().Responses.Single();
+
+        Assert.Equal(
+            [new ExampleSpec("", """{"id":"t1","at":"2024-01-01T00:00:00Z"}"""), new ExampleSpec("second", """{"id":"t2"}"""), new ExampleSpec("shared", """{"id":"t3"}""")],
+            response.Examples);
+        var diagnostic = Assert.Single(parsed.Diagnostics, d => d.Id == ContractDiagnosticIds.UnsupportedConstruct);
+        Assert.Equal(17, diagnostic.Location.StartLine + 1);
+        Assert.Contains("externalValue", diagnostic.Message, StringComparison.Ordinal);
+        var thing = parsed.Contract.Types.OfType<ObjectTypeSpec>().Single(t => t.Name == "Thing");
+        Assert.Equal("date-time", thing.Properties.Single(p => p.JsonName == "at").Format);
+        Assert.Null(thing.Properties.Single(p => p.JsonName == "id").Format);
     }
 }

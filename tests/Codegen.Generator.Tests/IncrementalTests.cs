@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using Codegen.Contracts.Reading;
+using ContractInput = Codegen.Testing.ContractInput;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 

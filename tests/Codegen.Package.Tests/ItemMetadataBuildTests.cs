@@ -18,7 +18,7 @@ public class ItemMetadataBuildTests(PackageFixture package)
     [Fact]
     public void NamespacePrefixOverlayAndSelectionReachTheGenerator()
     {
-        var contract = Path.Combine(package.RepoRoot, "..", "shared", "contracts", "modelslab-uncensored-chat", "openapi.json");
+        var contract = RepoPaths.SharedContract("modelslab-uncensored-chat/openapi.json");
         Assert.True(File.Exists(contract), "The shared contracts are missing: " + contract);
 
         // Both path patterns must arrive: the program uses a type that each of them selects.

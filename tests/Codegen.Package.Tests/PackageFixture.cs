@@ -12,7 +12,7 @@ public sealed class PackageFixture : IDisposable
     public PackageFixture()
     {
         _tool = new Lazy<InstalledTool>(() => InstalledTool.PackAndInstall(this));
-        RepoRoot = FindRepoRoot();
+        RepoRoot = RepoPaths.Root;
         Root = Directory.CreateTempSubdirectory("codegen-package-tests-").FullName;
         Feed = Path.Combine(Root, "feed");
         Version = "1.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
@@ -32,7 +32,7 @@ public sealed class PackageFixture : IDisposable
 
     public string PackagePath { get; }
 
-    public string ContractPath => Path.Combine(RepoRoot, "schema", "modelslab-completions.schema.json");
+    public string ContractPath => RepoPaths.ModelsLabContract;
 
     /// <summary>The codegen tool, packed and installed into a tool path from the feed (on first use).</summary>
     public InstalledTool Tool => _tool.Value;
@@ -86,18 +86,6 @@ public sealed class PackageFixture : IDisposable
         }
     }
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Codegen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Codegen.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 [CollectionDefinition(Name)]

@@ -32,7 +32,7 @@ public sealed partial class EmbeddingTests
     [Fact]
     public void The_engine_compiles_in_a_consumers_namespace_beside_types_named_like_the_BCL()
     {
-        var folder = Path.Combine(JsonSchemaTestSuite.RepositoryRoot, "src", "Codegen.Runtime", "Rules");
+        var folder = Path.Combine(RepoPaths.Root, "src", "Codegen.Runtime", "Rules");
         var files = Directory.GetFiles(folder, "*.cs").Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(files);
         var options = new CSharpParseOptions(LanguageVersion.CSharp11);

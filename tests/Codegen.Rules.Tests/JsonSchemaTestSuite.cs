@@ -10,11 +10,8 @@ namespace Codegen.Rules.Tests;
 /// </summary>
 internal static class JsonSchemaTestSuite
 {
-    /// <summary>The folder with Codegen.sln above the test assembly.</summary>
-    public static string RepositoryRoot { get; } = LocateRepositoryRoot();
-
     /// <summary>The suite's <c>tests</c> folder, in ../shared beside the repository root.</summary>
-    public static string Directory { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "json-schema-test-suite", "tests"));
+    public static string Directory { get; } = Path.Combine(RepoPaths.JsonSchemaTestSuite, "tests");
 
     public static bool IsPresent => System.IO.Directory.Exists(Directory);
 
@@ -94,16 +91,6 @@ internal static class JsonSchemaTestSuite
         return run;
     }
 
-    private static string LocateRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Codegen.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return (directory ?? new DirectoryInfo(AppContext.BaseDirectory)).FullName;
-    }
 }
 
 internal sealed class FileFigures(string name)

@@ -97,7 +97,7 @@ public class BadInputTests
     public async Task OneUnreadableContractDoesNotHideTheOthers()
     {
         using var folder = new TempFolder();
-        var good = Codegen.Generator.Tests.GeneratorHarness.ModelsLabContractPath;
+        var good = GeneratorHarness.ModelsLabContractPath;
 
         var run = await Tool.RunAsync("check", Path.Combine(folder.Path, "missing.json"), good);
 

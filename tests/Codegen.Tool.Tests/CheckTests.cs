@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Codegen.Generator.Tests;
-using Codegen.Generator.Tests.Wild;
 using Microsoft.CodeAnalysis;
 
 namespace Codegen.Tool.Tests;

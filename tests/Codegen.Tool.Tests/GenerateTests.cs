@@ -1,5 +1,4 @@
 using Codegen.Generator.Tests;
-using Codegen.Generator.Tests.Wild;
 using Microsoft.CodeAnalysis;
 
 namespace Codegen.Tool.Tests;

@@ -9,6 +9,8 @@ public class HelpTests
     [InlineData("check")]
     [InlineData("generate")]
     [InlineData("serve")]
+    [InlineData("diff")]
+    [InlineData("baseline")]
     public async Task EveryCommandHasHelpWithExamples(params string[] command)
     {
         var run = await Tool.RunAsync([.. command, "--help"]);

@@ -10,7 +10,7 @@ namespace Codegen.Tool.Tests;
 /// </summary>
 public class SarifTests
 {
-    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "sarif-2.1.0.json"))).GetAwaiter().GetResult());
+    internal static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "sarif-2.1.0.json"))).GetAwaiter().GetResult());
 
     [Fact]
     public async Task LogWithResultsAndUnreadableContractsIsValidSarif()
@@ -69,7 +69,7 @@ public class SarifTests
         Assert.Contains(errors, e => e.Path?.Contains("level", StringComparison.Ordinal) == true || e.ToString().Contains("level", StringComparison.Ordinal));
     }
 
-    private static void AssertValid(string sarif)
+    internal static void AssertValid(string sarif)
     {
         var errors = Schema.Value.Validate(sarif);
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.ToString())));

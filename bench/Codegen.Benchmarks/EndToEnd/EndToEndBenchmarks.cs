@@ -21,7 +21,7 @@ public class EndToEndBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _server = LoopbackServer.StartAsync().GetAwaiter().GetResult();
+        _server = CompletionsEndpoint.StartAsync().GetAwaiter().GetResult();
         _clients = new Clients(_server.BaseAddress);
         _call = _clients.Get(Client);
     }

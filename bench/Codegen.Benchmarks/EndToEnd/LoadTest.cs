@@ -15,7 +15,7 @@ public static class LoadTest
     {
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 5;
         var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
-        await using var server = await LoopbackServer.StartAsync();
+        await using var server = await CompletionsEndpoint.StartAsync();
         using var clients = new Clients(server.BaseAddress);
 
         var best = new Dictionary<(string, int), Result>();

@@ -1,11 +1,11 @@
+using Codegen.Testing;
 using NJsonSchema;
 using NJsonSchema.CodeGeneration.CSharp;
 
 // Generates the NSwag-style peer types from the same contract the generator reads, with NSwag's
 // defaults for a client (Newtonsoft.Json, classes with settable properties, ObservableCollection off).
-var repo = FindRepoRoot();
-var contract = Path.Combine(repo, "schema", "modelslab-completions.schema.json");
-var output = Path.Combine(repo, "bench", "Codegen.Benchmarks", "Peers", "NSwagTypes.g.cs");
+var contract = RepoPaths.ModelsLabContract;
+var output = RepoPaths.InRepo("bench", "Codegen.Benchmarks", "Peers", "NSwagTypes.g.cs");
 
 var schema = await JsonSchema.FromFileAsync(contract);
 // The contract's root has only definitions; NSwag emits every definition of a document, so point a
@@ -31,16 +31,3 @@ await File.WriteAllTextAsync(output,
     "// Do not edit: rerun `dotnet run --project bench/tools/NSwagTypes`.\n" +
     "#pragma warning disable\n" + code);
 Console.WriteLine($"Wrote {output}");
-
-static string FindRepoRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "Codegen.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("Codegen.sln not found");
-}

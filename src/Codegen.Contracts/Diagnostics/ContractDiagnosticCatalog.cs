@@ -28,7 +28,7 @@ public static class ContractDiagnosticCatalog
     /// <summary>The category every contract diagnostic is filed under (Roslyn's and AnalyzerReleases').</summary>
     public const string Category = "Contract";
 
-    public static IReadOnlyList<ContractDiagnosticKind> All { get; } = new[]
+    public static IReadOnlyList<ContractDiagnosticKind> All { get; } = Concat(new[]
     {
         new ContractDiagnosticKind(ContractDiagnosticIds.InvalidJson, "The contract is not valid JSON", ContractSeverity.Error),
         new ContractDiagnosticKind(ContractDiagnosticIds.UnreadableSchema, "The contract is not a readable JSON Schema", ContractSeverity.Error),
@@ -50,7 +50,37 @@ public static class ContractDiagnosticCatalog
         new ContractDiagnosticKind(ContractDiagnosticIds.DialectCompatibility, "Keywords of an older dialect are read as it means them", ContractSeverity.Info),
         new ContractDiagnosticKind(ContractDiagnosticIds.NoEffect, "A keyword has no effect where it is written", ContractSeverity.Info),
         new ContractDiagnosticKind(ContractDiagnosticIds.InternalError, "The generator failed on this contract", ContractSeverity.Error),
+    }, EvolutionKinds());
+
+    /// <summary>
+    /// The contract evolution rules (CG2001-CG2199), reported by <c>codegen diff</c> and by the generator against a baseline:
+    /// an error where a rule can break clients, a warning where it can only possibly break them, else info. The generator
+    /// reports each change at its own level (a range narrowed in a response is compatible); <c>.editorconfig</c> overrides.
+    /// </summary>
+    private static IEnumerable<ContractDiagnosticKind> EvolutionKinds()
+    {
+        foreach (var rule in Evolution.ChangeRules.All)
+        {
+            var highest = rule.Sent > rule.Received ? rule.Sent : rule.Received;
+            highest = rule.Unused > highest ? rule.Unused : highest;
+            yield return new ContractDiagnosticKind(rule.Id, rule.Title, SeverityOf(highest));
+        }
+    }
+
+    /// <summary>The severity a change of <paramref name="level"/> is reported with.</summary>
+    public static ContractSeverity SeverityOf(Evolution.ChangeLevel level) => level switch
+    {
+        Evolution.ChangeLevel.Breaking => ContractSeverity.Error,
+        Evolution.ChangeLevel.PotentiallyBreaking => ContractSeverity.Warning,
+        _ => ContractSeverity.Info,
     };
+
+    private static IReadOnlyList<ContractDiagnosticKind> Concat(IEnumerable<ContractDiagnosticKind> first, IEnumerable<ContractDiagnosticKind> second)
+    {
+        var all = new List<ContractDiagnosticKind>(first);
+        all.AddRange(second);
+        return all;
+    }
 
     /// <summary>The kind of an id; an id the catalogue does not know is treated as an internal error.</summary>
     public static ContractDiagnosticKind Find(string id)

@@ -5,15 +5,19 @@ using Codegen.Runtime;
 
 namespace Codegen.Contracts.Documents;
 
-/// <summary>JSON pointers (RFC 6901): how the model names a place in a contract without holding positions.</summary>
+/// <summary>
+/// JSON pointers (RFC 6901): how the model names a place in a contract without holding positions. Building and
+/// resolving pointers is the rules engine's (<see cref="CodegenJsonPointer"/>), so that a pointer means the same to
+/// the reader, the rules and the generated code; this class adds what only reading a contract needs.
+/// </summary>
 public static class JsonPointer
 {
     /// <summary>Escapes one reference token: <c>~</c> as <c>~0</c>, <c>/</c> as <c>~1</c>.</summary>
     public static string Escape(string token) => token.Replace("~", "~0").Replace("/", "~1");
 
-    public static string Append(string pointer, string token) => pointer + "/" + Escape(token);
+    public static string Append(string pointer, string token) => CodegenJsonPointer.Append(pointer, token);
 
-    public static string Append(string pointer, int index) => pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string Append(string pointer, int index) => CodegenJsonPointer.Append(pointer, index);
 
     /// <summary>The unescaped reference tokens of a pointer such as <c>/definitions/a~1b</c>.</summary>
     public static IReadOnlyList<string> Split(string pointer)
@@ -50,30 +54,7 @@ public static class JsonPointer
     }
 
     /// <summary>The value at <paramref name="pointer"/> below <paramref name="root"/>, or null.</summary>
-    internal static CodegenJson? Find(CodegenJson root, string pointer)
-    {
-        var current = root;
-        foreach (var token in Split(pointer))
-        {
-            if (current.Kind == CodegenJsonKind.Object)
-            {
-                if (!current.TryGetProperty(token, out current!))
-                {
-                    return null;
-                }
-            }
-            else if (current.Kind == CodegenJsonKind.Array && int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < current.Items.Count)
-            {
-                current = current.Items[index];
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        return current;
-    }
+    internal static CodegenJson? Find(CodegenJson root, string pointer) => CodegenJsonPointer.Find(root, pointer);
 
     /// <summary>The parent of a pointer (<c>/a/b</c> → <c>/a</c>); the root's parent is the root.</summary>
     public static string Parent(string pointer)

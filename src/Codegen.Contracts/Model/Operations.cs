@@ -111,9 +111,15 @@ public sealed record ResponseSpec
 
     public string? SchemaPointer { get; init; }
 
+    /// <summary>The media type's documented examples (<c>example</c>, then each of <c>examples</c>), in the document's order.</summary>
+    public EquatableArray<ExampleSpec> Examples { get; init; }
+
     /// <summary>True for 2XX statuses.</summary>
     public bool IsSuccess => Status.Length == 3 && Status[0] == '2';
 }
+
+/// <summary>A documented example of a body: its name in <c>examples</c> (empty for the single <c>example</c>) and its value as compact JSON.</summary>
+public sealed record ExampleSpec(string Name, string Json);
 
 /// <summary>How a client proves who it is.</summary>
 public enum SecurityKind

@@ -38,4 +38,7 @@ public sealed record PropertySpec
 
     /// <summary>JSON pointer of the property's schema: its rules in the contract's rules document.</summary>
     public required string SchemaPointer { get; init; }
+
+    /// <summary>The schema's <c>format</c> (<c>date-time</c>, <c>uuid</c>, ...), an annotation the rules document leaves out; the contract server writes values in it.</summary>
+    public string? Format { get; init; }
 }

@@ -106,6 +106,18 @@ public sealed class GeneratedNames
 
     public string ServiceCollectionExtensions => Prefix + "ClientServiceCollectionExtensions";
 
+    /// <summary>The rules engine's document type (src/Codegen.Runtime/Rules/CodegenSchemaDocument.cs).</summary>
+    public string SchemaDocument => Prefix + "SchemaDocument";
+
+    /// <summary>The rules engine's dialects (src/Codegen.Runtime/Rules/CodegenSchemaDialect.cs).</summary>
+    public string SchemaDialect => Prefix + "SchemaDialect";
+
+    /// <summary>The rules engine's schema (src/Codegen.Runtime/Rules/CodegenSchema.cs).</summary>
+    public string Schema => Prefix + "Schema";
+
+    /// <summary>The rules engine's JSON value (src/Codegen.Runtime/Rules/CodegenJson.cs).</summary>
+    public string Json => Prefix + "Json";
+
     public bool IsContractWide(string name) => _contractWide.Contains(name);
 
     public static bool IsObjectMember(string name) => ObjectMemberSet.Contains(name);

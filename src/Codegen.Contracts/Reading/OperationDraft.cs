@@ -55,7 +55,11 @@ internal sealed record ParameterDraft(
 
 internal sealed record BodyDraft(string MediaType, BodyKind Kind, string? SchemaPointer, bool IsRequired, string? Description, string Pointer);
 
-internal sealed record ResponseDraft(string Status, string? Description, string? MediaType, BodyKind Kind, string? SchemaPointer, string Pointer);
+internal sealed record ResponseDraft(string Status, string? Description, string? MediaType, BodyKind Kind, string? SchemaPointer, string Pointer)
+{
+    /// <summary>The media type's documented examples.</summary>
+    public List<ExampleSpec> Examples { get; init; } = new();
+}
 
 /// <param name="EventSchemaPointer">The schema of one event's data.</param>
 /// <param name="FlagName">The boolean request property that asks for a stream, when the request has one.</param>

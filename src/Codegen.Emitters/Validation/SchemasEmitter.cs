@@ -43,19 +43,19 @@ internal static class SchemasEmitter
 
     public static void EmitSchemas(SourceWriter w, EmitContext context)
     {
-        var document = context.Global(context.Names.Prefix + "SchemaDocument");
-        var dialect = context.Global(context.Names.Prefix + "SchemaDialect") + "." + context.Contract.Rules.Dialect;
+        var document = context.Global(context.Names.SchemaDocument);
+        var dialect = context.Global(context.Names.SchemaDialect) + "." + context.Contract.Rules.Dialect;
         w.Summary("The contract's rules, read by the rules engine on first use (from any thread) and shared.");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.Open($"internal static class {context.Names.Schemas}");
         w.Line($"private static readonly global::System.Lazy<{document}> s_document = new global::System.Lazy<{document}>(() =>");
-        w.Line($"    new {document}({context.Global(context.Names.Prefix + "Json")}.Parse({context.Global(context.Names.SchemaAttribute)}.Document), {dialect}));");
+        w.Line($"    new {document}({context.Global(context.Names.Json)}.Parse({context.Global(context.Names.SchemaAttribute)}.Document), {dialect}));");
         w.Line();
         w.Summary("The rules document.");
         w.Line($"public static {document} Document => s_document.Value;");
         w.Line();
         w.Summary("The schema at a JSON pointer of the rules document.");
-        w.Line($"public static {context.Global(context.Names.Prefix + "Schema")} Get(string pointer) => Document.Get(pointer);");
+        w.Line($"public static {context.Global(context.Names.Schema)} Get(string pointer) => Document.Get(pointer);");
         w.Close();
     }
 }

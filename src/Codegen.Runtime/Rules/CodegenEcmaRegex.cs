@@ -1,5 +1,9 @@
 namespace Codegen.Runtime;
 
+// Why one file of over 500 lines: a recursive-descent translator of ECMA-262 patterns is one grammar, and the
+// runtime's files are emitted into consumers one type to a file, each marked [GeneratedCode], which a partial
+// type cannot carry twice. It reads in the grammar's order: disjunction, term, atom, escapes, classes, then sets.
+
 /// <summary>
 /// Translates an ECMA-262 regular expression, read with the <c>u</c> flag as JSON Schema's suite assumes, into a
 /// .NET pattern that matches the same strings. Where the two engines differ the output spells ECMA's meaning out:

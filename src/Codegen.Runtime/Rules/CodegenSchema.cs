@@ -1,5 +1,9 @@
 namespace Codegen.Runtime;
 
+// Why one file of over 500 lines: the runtime's files are emitted into consumers one type to a file, each marked
+// [GeneratedCode], which a partial type cannot carry twice; and the reader below sets the model's private state.
+// The file is in two halves: the model (keywords as properties) and its reader (one Read method per keyword).
+
 /// <summary>
 /// One schema of a contract, read with its dialect's meaning and immutable afterwards. Keywords that are absent are
 /// null (or empty lists); the dialect's spellings are folded into one model: a draft-07 <c>items</c> array is

@@ -1,5 +1,9 @@
 namespace Codegen.Runtime;
 
+// Why one file of over 500 lines: the runtime's files are emitted into consumers one type to a file, each marked
+// [GeneratedCode], which a partial type cannot carry twice. It reads in order: the entry points, then one
+// Evaluate method per kind of value (number, string, array, object), then the applicators and the helpers.
+
 /// <summary>
 /// Checks JSON values against schemas with JSON Schema's meaning. <see cref="IsValid"/> answers yes or no without
 /// building a message; <see cref="Validate(CodegenSchema, CodegenJson, string, global::System.Collections.Generic.ICollection{CodegenRuleViolation})"/>

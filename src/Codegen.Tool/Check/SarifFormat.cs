@@ -16,12 +16,16 @@ public static class SarifFormat
     private const string RootBase = "SRCROOT";
     private const string InformationUri = "https://github.com/codegen-contract-first/codegen/blob/main/docs/tool.md";
 
-    public static void Write(CheckReport report, Stream output, string workingDirectory)
+    public static void Write(CheckReport report, Stream output, string workingDirectory) =>
+        Write(report.Diagnostics, report.Set.Contracts.Select(c => c.File.Path), report.Set.InputErrors, output, workingDirectory);
+
+    /// <summary>Any diagnostics (a check's, a diff's changes) with the files they are about and the inputs that could not be read.</summary>
+    public static void Write(IReadOnlyList<ReportedDiagnostic> diagnostics, IEnumerable<string> files, IReadOnlyList<Inputs.InputError> inputErrors, Stream output, string workingDirectory)
     {
         var root = workingDirectory.EndsWith(Path.DirectorySeparatorChar) ? workingDirectory : workingDirectory + Path.DirectorySeparatorChar;
         var rules = ContractDiagnosticCatalog.All;
-        var artifacts = report.Set.Contracts.Select(c => c.File.Path)
-            .Concat(report.Diagnostics.Select(d => d.Location.Path))
+        var artifacts = files
+            .Concat(diagnostics.Select(d => d.Location.Path))
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
@@ -69,9 +73,9 @@ public static class SarifFormat
 
         json.WriteStartArray("invocations");
         json.WriteStartObject();
-        json.WriteBoolean("executionSuccessful", report.Set.InputErrors.Count == 0);
+        json.WriteBoolean("executionSuccessful", inputErrors.Count == 0);
         json.WriteStartArray("toolExecutionNotifications");
-        foreach (var error in report.Set.InputErrors)
+        foreach (var error in inputErrors)
         {
             json.WriteStartObject();
             json.WriteString("level", "error");
@@ -97,7 +101,7 @@ public static class SarifFormat
         json.WriteEndArray();
 
         json.WriteStartArray("results");
-        foreach (var diagnostic in report.Diagnostics)
+        foreach (var diagnostic in diagnostics)
         {
             json.WriteStartObject();
             json.WriteString("ruleId", diagnostic.Kind.Id);

@@ -4,7 +4,8 @@
 #
 #   tests/Codegen.Analyzers.Tests/perf/make-synthetic.sh [OUT_DIR] [FILES] [SITES_PER_FILE]
 #
-# Writes OUT_DIR (default: a fresh temp directory) with the contract shape from the tests and
+# Writes OUT_DIR (default: a fresh temp directory) with schema/modelslab-completions.schema.json as a
+# contract (the generator, referenced as an analyzer, writes its code during the build) and
 # FILES x SITES_PER_FILE constrained call sites (default 40 x 60 = 2,400; SITES_PER_FILE is
 # rounded down to a multiple of 12, the size of one block: builder arguments,
 # object initializers and `with` expressions, constants in range and non-constants, so the build
@@ -30,32 +31,32 @@ cat > "$out/Synthetic.csproj" <<XML
     <ImplicitUsings>disable</ImplicitUsings>
   </PropertyGroup>
   <ItemGroup>
+    <ProjectReference Include="$repo/src/Codegen.Generator/Codegen.Generator.csproj"
+                      OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
     <ProjectReference Include="$repo/src/Codegen.Analyzers/Codegen.Analyzers.csproj"
                       OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+    <CompilerVisibleItemMetadata Include="AdditionalFiles" MetadataName="CodegenContract" />
+    <AdditionalFiles Include="$repo/schema/modelslab-completions.schema.json" CodegenContract="true" />
   </ItemGroup>
 </Project>
 XML
 
-# The contract shape, taken from the test source so the two never drift apart.
-sed -n '/public const string Text = """/,/^        """;/p' "$repo/tests/Codegen.Analyzers.Tests/ContractSource.cs" \
-  | sed '1d;$d' | sed 's/^        //' > "$out/src/Contract.cs"
-
 for ((f = 0; f < files; f++)); do
   {
-    echo "using Contracts;"
+    echo "using ModelsLab.Completions;"
     echo "namespace Synthetic;"
     echo "public static class Calls$f"
     echo "{"
-    echo "    public static void Run(double t, int n, string user)"
+    echo "    public static void Run(double t, int n, string model)"
     echo "    {"
     echo "        var builder = CompletionRequest.CreateBuilder(\"prompt $f\");"
     echo "        var request = new CompletionRequest { Prompt = \"x\" };"
     # One block: 12 constrained call sites.
     for ((s = 0; s + 12 <= sites; s += 12)); do
       echo "        builder.WithTemperature(1.$s).WithMaxTokens($((s + 1))).WithTopP(t);"
-      echo "        builder.WithUser(\"user_$s\").WithStop([\"a\", \"b\"]).WithObject(\"text_completion\");"
-      echo "        request = request with { PresencePenalty = -1.5, N = n, Object = \"text_completion\" };"
-      echo "        request = new CompletionRequest { Prompt = new[] { \"a\", \"b\" }, Temperature = 0.$s, User = user };"
+      echo "        builder.WithModel(\"model_$s\").WithStop(new[] { \"a\", \"b\" }).WithStream(true);"
+      echo "        request = request with { PresencePenalty = -1.5, MaxTokens = n, FrequencyPenalty = 0.5 };"
+      echo "        request = new CompletionRequest { Prompt = new[] { \"a\", \"b\" }, Temperature = 0.$s, Model = model };"
     done
     echo "        _ = request; _ = builder.Build();"
     echo "    }"

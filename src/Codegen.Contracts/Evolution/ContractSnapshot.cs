@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Codegen.Contracts.Documents;
+using Codegen.Contracts.Model;
+using Codegen.Contracts.Naming;
+using Codegen.Contracts.Reading;
+using Codegen.Runtime;
+
+namespace Codegen.Contracts.Evolution;
+
+/// <summary>
+/// One version of a contract for a comparison: its model (from <see cref="Reading.ContractParser"/>), and its text for
+/// positions, read only when a change needs one. The model's rules document gives the schemas at their pointers.
+/// </summary>
+public sealed class ContractSnapshot
+{
+    private readonly string _text;
+    private ContractDocument? _document;
+    private bool _documentFailed;
+    private CodegenSchemaDocument? _rules;
+    private Dictionary<string, TypeSpec>? _types;
+    private string? _clientName;
+
+    public ContractSnapshot(ContractSpec contract, string path, string text)
+    {
+        Contract = contract ?? throw new ArgumentNullException(nameof(contract));
+        Path = path ?? throw new ArgumentNullException(nameof(path));
+        _text = text ?? throw new ArgumentNullException(nameof(text));
+    }
+
+    /// <summary>Reads a contract with the one parser and keeps its document for positions; null (and the diagnostics say why) when it has errors.</summary>
+    public static ContractSnapshot? Read(ContractInput input, out ContractParseResult result, CancellationToken cancellationToken = default)
+    {
+        result = ContractParser.Parse(input, out var document, cancellationToken);
+        if (result.Contract is not { } contract)
+        {
+            return null;
+        }
+
+        return new ContractSnapshot(contract, input.Path, input.Text) { _document = document };
+    }
+
+    public ContractSpec Contract { get; }
+
+    /// <summary>The path the locations name (a file, or <c>HEAD~1:schema/x.json</c>).</summary>
+    public string Path { get; }
+
+    internal bool IsOpenApi => Contract.Kind != ContractKind.JsonSchema;
+
+    internal string ClientName => _clientName ??= new GeneratedNames(Contract.Prefix).Client;
+
+    internal CodegenSchemaDocument Rules
+    {
+        get
+        {
+            if (_rules is null)
+            {
+                var dialect = Enum.TryParse<CodegenSchemaDialect>(Contract.Rules.Dialect, out var parsed) ? parsed : CodegenSchemaDialect.Draft07;
+                _rules = CodegenSchemaDocument.Parse(Contract.Rules.Document, dialect);
+            }
+
+            return _rules;
+        }
+    }
+
+    internal Dictionary<string, TypeSpec> Types
+    {
+        get
+        {
+            if (_types is null)
+            {
+                _types = new Dictionary<string, TypeSpec>(StringComparer.Ordinal);
+                foreach (var type in Contract.Types)
+                {
+                    _types[type.Name] = type;
+                }
+            }
+
+            return _types;
+        }
+    }
+
+    internal TypeSpec? TypeOf(TypeRef type) => type.Name is { } name && Types.TryGetValue(name, out var spec) ? spec : null;
+
+    /// <summary>The schema at <paramref name="pointer"/> in the rules document, or null.</summary>
+    internal CodegenSchema? Schema(string? pointer) =>
+        pointer is not null && Rules.TryGet(pointer, out var schema) ? schema : null;
+
+    /// <summary>The pointer of an operation in the contract: its path item's method, or its entry in <c>x-codegen</c>'s operations.</summary>
+    internal string OperationPointer(OperationSpec operation)
+    {
+        if (IsOpenApi)
+        {
+            return JsonPointer.Append(JsonPointer.Append("/paths", operation.Path), operation.Method.ToLowerInvariant());
+        }
+
+        if (Document?.Find("/x-codegen/operations") is { Kind: CodegenJsonKind.Array } operations)
+        {
+            for (var i = 0; i < operations.Items.Count; i++)
+            {
+                if (operations.Items[i].GetPropertyOrNull("name") is { Kind: CodegenJsonKind.String } name && name.StringValue == operation.Name)
+                {
+                    return JsonPointer.Append("/x-codegen/operations", i);
+                }
+            }
+        }
+
+        return "/x-codegen/operations";
+    }
+
+    internal string ServersPointer => IsOpenApi ? "/servers" : "/x-codegen/servers";
+
+    internal string SecurityPointer(string scheme) => IsOpenApi ? JsonPointer.Append("/components/securitySchemes", scheme) : "/x-codegen/auth";
+
+    /// <summary>The span of <paramref name="pointer"/> (or its nearest existing ancestor) in this file.</summary>
+    internal SourceSpan SpanOf(string pointer) => Document?.SpanOf(pointer) ?? SourceSpan.At(Path, 0, 0);
+
+    private ContractDocument? Document
+    {
+        get
+        {
+            if (_document is null && !_documentFailed)
+            {
+                try
+                {
+                    _document = ContractDocument.Load(Path, _text);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    _documentFailed = true;
+                }
+            }
+
+            return _document;
+        }
+    }
+}
