@@ -96,7 +96,8 @@ public sealed class ContractConstantAnalyzer : DiagnosticAnalyzer
 
         var descriptor = DescriptorFor(violation.Keyword);
         var properties = ImmutableDictionary<string, string?>.Empty;
-        if (constant.Kind is { } kind)
+        // A fix replaces the constant as a whole: only a rule of the value itself (not of an item in it) has one.
+        if (constant.Kind is { } kind && violation.Path == "$")
         {
             var replacements = Replacements.For(descriptor.Id, violation, target, constant);
             for (var i = 0; i < replacements.Count; i++)

@@ -18,7 +18,7 @@ internal sealed class ContractRules
     /// </summary>
     private static readonly ConcurrentDictionary<string, Lazy<ContractRules?>> s_byText = new(StringComparer.Ordinal);
 
-    private const int MaxCachedDocuments = 64;
+    private const int MaxCachedDocuments = 8;
 
     private ContractRules(CodegenSchemaDocument document, INamedTypeSymbol? attributeClass)
     {

@@ -60,35 +60,20 @@ public sealed partial class ContractServer
         }
 
         var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        JsonObject? body;
-        try
+        var verdict = CheckRequestBody(rules, operation.Body?.SchemaPointer, text);
+        if (verdict.Problem is not null)
         {
-            body = JsonNode.Parse(text) as JsonObject;
-        }
-        catch (JsonException ex)
-        {
-            await ErrorAsync(http, 400, "The request body is not valid JSON: " + ex.Message, "invalid_request_error", null);
+            await ErrorAsync(http, 400, verdict.Problem, "invalid_request_error", null);
             return null;
         }
 
-        if (body is null)
+        if (verdict.Violations.Count > 0)
         {
-            await ErrorAsync(http, 400, "The request body must be a JSON object.", "invalid_request_error", null);
+            await ViolationsAsync(http, verdict.Violations);
             return null;
         }
 
-        if (operation.Body?.SchemaPointer is { } pointer)
-        {
-            var violations = new List<CodegenRuleViolation>();
-            CodegenSchemaEvaluator.Validate(rules.Get(pointer), CodegenJson.Parse(text), "$", violations);
-            if (violations.Count > 0)
-            {
-                await ViolationsAsync(http, violations);
-                return null;
-            }
-        }
-
-        return body;
+        return verdict.Body;
     }
 
     /// <summary>The contract's default of the request's <c>max_tokens</c>, else 16 (OpenAI's).</summary>

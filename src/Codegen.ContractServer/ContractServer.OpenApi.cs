@@ -180,7 +180,8 @@ public sealed partial class ContractServer
         var model = body?["model"] is JsonValue m && m.TryGetValue<string>(out var name) ? name : null;
         var isCompletion = body is not null && (body.ContainsKey("prompt") || body.ContainsKey("messages"));
         var dimensions = body?["dimensions"] is JsonValue d && d.TryGetValue<int>(out var n) && n is > 0 and <= 4096 ? n : 8;
-        var hints = new SynthesisHints(seed, id) { Model = model, Dimensions = dimensions };
+        var base64 = body?["encoding_format"] is JsonValue format && format.TryGetValue<string>(out var encoding) && encoding == "base64";
+        var hints = new SynthesisHints(seed, id) { Model = model, Dimensions = dimensions, Base64Embeddings = base64, EmbeddingSeed = model + "|" + body?["input"]?.ToJsonString() };
         if (body is null || !(isCompletion || body.ContainsKey("input")))
         {
             return hints;

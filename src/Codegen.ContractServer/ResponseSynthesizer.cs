@@ -164,6 +164,20 @@ internal sealed class ResponseSynthesizer(IReadOnlyDictionary<string, string> fo
 
     private CodegenJson Array(CodegenSchema schema, string? name, int depth, string path)
     {
+        if (name == "embedding" && hints.Base64Embeddings)
+        {
+            // encoding_format: base64 asks for the vector as base64 of little-endian float32s, as OpenAI answers it
+            // (and its SDKs ask by default), though the document types the member as an array of numbers.
+            var bytes = new byte[hints.Dimensions * 4];
+            for (var i = 0; i < hints.Dimensions; i++)
+            {
+                var coordinate = (float)Embedding(path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]").NumberValue.ToDouble();
+                System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * 4), coordinate);
+            }
+
+            return CodegenJson.FromString(Convert.ToBase64String(bytes));
+        }
+
         var minimum = schema.MinItems ?? 0;
         var count = name == "embedding" ? Math.Max(hints.Dimensions, minimum) : Math.Max(minimum, depth > 8 ? 0 : 1);
         if (schema.MaxItems is { } maximum)
@@ -183,7 +197,8 @@ internal sealed class ResponseSynthesizer(IReadOnlyDictionary<string, string> fo
     }
 
     /// <summary>One coordinate of an embedding: a number in [-1, 1] from the request and the position.</summary>
-    private CodegenJson Embedding(string path) => CodegenJson.FromDecimal(Math.Round(((long)(Hash(path) % 20001) - 10000) / 10000m, 4));
+    private CodegenJson Embedding(string path) =>
+        CodegenJson.FromDecimal(Math.Round(((long)(SynthesisHints.Fnv((hints.EmbeddingSeed ?? hints.Seed) + "|" + path) % 20001) - 10000) / 10000m, 4));
 
     /// <summary>An <c>allOf</c>: the members of every part that gives an object, and the schema's own properties beside it.</summary>
     private CodegenJson Merge(CodegenSchema schema, IReadOnlyList<CodegenSchema> parts, string? name, int depth, string path)
@@ -357,6 +372,12 @@ internal sealed record SynthesisHints(string Seed, string Id)
     public int CompletionTokens { get; init; }
 
     public bool WithUsage { get; init; }
+
+    /// <summary>What an embedding depends on (the model and the input), so that its encoding does not change it; null: the whole request.</summary>
+    public string? EmbeddingSeed { get; init; }
+
+    /// <summary>The request asked for embeddings as base64 (<c>encoding_format: base64</c>).</summary>
+    public bool Base64Embeddings { get; init; }
 
     /// <summary>How many numbers an embedding has.</summary>
     public int Dimensions { get; init; } = 8;

@@ -113,4 +113,24 @@ public class DiagnosticTests
                 static void Take(string sku) { }
             }
             """);
+
+    [Fact]
+    public Task Keywords_mean_what_the_contract_dialect_says() =>
+        Verify.AnalyzerAsync(
+            GeneratedContract.OpenApi30,
+            referenced: true,
+            """
+            using Knobs;
+
+            static class Program
+            {
+                static void Main()
+                {
+                    _ = new Knob { Level = {|#0:0|}, Label = null };
+                    _ = new Knob { Level = 0.5, Label = {|#1:"abcd"|} };
+                }
+            }
+            """,
+            Verify.Diagnostic(DiagnosticIds.ValueOutOfRange).WithLocation(0).WithMessage("'level' must be greater than 0 and at most 1; 0 is out of range"),
+            Verify.Diagnostic(DiagnosticIds.StringLengthOutOfRange).WithLocation(1).WithMessage("'label' must have at most 3 characters; a string of 4 characters is out of range"));
 }

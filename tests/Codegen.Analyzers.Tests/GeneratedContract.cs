@@ -34,6 +34,11 @@ public sealed class GeneratedContract
         OrdersContract,
         new Dictionary<string, string> { ["CodegenNamespace"] = "Shop", ["CodegenPrefix"] = "Shop" }));
 
+    private static readonly Lazy<GeneratedContract> s_openApi30 = new(() => Generate(
+        "/contracts/knobs.openapi.json",
+        OpenApi30Contract,
+        new Dictionary<string, string> { ["CodegenNamespace"] = "Knobs", ["CodegenPrefix"] = "Knobs" }));
+
     private readonly Lazy<MetadataReference> _image;
 
     private GeneratedContract(ImmutableArray<(string Path, string Text)> sources)
@@ -47,6 +52,9 @@ public sealed class GeneratedContract
 
     /// <summary>A small contract with every kind of rule the analyzer reports (namespace and prefix Shop).</summary>
     public static GeneratedContract Orders => s_orders.Value;
+
+    /// <summary>An OpenAPI 3.0 document: its keywords mean what 3.0 says (a boolean <c>exclusiveMinimum</c>, <c>nullable</c>).</summary>
+    public static GeneratedContract OpenApi30 => s_openApi30.Value;
 
     /// <summary>The generated files, with paths under /0/Generated/ (the test project's folder).</summary>
     public ImmutableArray<(string Path, string Text)> Sources { get; }
@@ -74,6 +82,33 @@ public sealed class GeneratedContract
                 "size": { "type": "integer", "enum": [1, 2, 4, 8] },
                 "version": { "type": "integer", "const": 2 },
                 "tags": { "type": "array", "items": { "type": "string", "maxLength": 4 }, "maxItems": 3 }
+              }
+            }
+          }
+        }
+        """;
+
+    public const string OpenApi30Contract = """
+        {
+          "openapi": "3.0.3",
+          "info": { "title": "Knobs", "version": "1" },
+          "paths": {
+            "/knobs": {
+              "post": {
+                "operationId": "setKnob",
+                "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Knob" } } } },
+                "responses": { "204": { "description": "Set." } }
+              }
+            }
+          },
+          "components": {
+            "schemas": {
+              "Knob": {
+                "type": "object",
+                "properties": {
+                  "level": { "type": "number", "minimum": 0, "exclusiveMinimum": true, "maximum": 1 },
+                  "label": { "type": "string", "nullable": true, "maxLength": 3 }
+                }
               }
             }
           }

@@ -7,7 +7,8 @@ using Codegen.Testing;
 namespace Codegen.ContractServer.Tests;
 
 /// <summary>The contract server serving OpenAI's whole OpenAPI document: every answer is checked against the document's schema.</summary>
-public sealed class OpenAiDocumentTests(OpenAiServer served) : IClassFixture<OpenAiServer>
+[Collection(OpenAiCollection.Name)]
+public sealed class OpenAiDocumentTests(OpenAiServer served)
 {
     private const string Chat = """{"model":"gpt-4o-mini","messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Name a colour."}]}""";
 
@@ -187,5 +188,72 @@ public sealed class OpenAiDocumentTests(OpenAiServer served) : IClassFixture<Ope
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
         Assert.Equal(2, events.Count);
         Assert.DoesNotContain("[DONE]", events);
+    }
+
+    [SharedContractFact(OpenAiServer.Document)]
+    public async Task A_multipart_upload_has_its_fields_checked_and_its_file_accepted()
+    {
+        using var good = new MultipartFormDataContent
+        {
+            { new ByteArrayContent([1, 2, 3]), "file", "train.jsonl" },
+            { new StringContent("batch"), "purpose" },
+        };
+        using var bad = new MultipartFormDataContent { { new StringContent("homework"), "purpose" } };
+        using var accepted = await served.Http.PostAsync("/v1/files", good);
+        using var refused = await served.Http.PostAsync("/v1/files", bad);
+        var details = ServedDocument.Json(await refused.Content.ReadAsStringAsync())["error"]!["details"]!.AsArray().Select(d => (string)d!).ToList();
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Empty(ServedDocument.Violations(served.ResponseSchema("POST", "/files"), await accepted.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(2, details.Count);
+        Assert.Contains(details, d => d.StartsWith("$.purpose must be one of", StringComparison.Ordinal));
+        Assert.Contains(details, d => d.Contains("file", StringComparison.Ordinal) && d.Contains("required", StringComparison.Ordinal));
+    }
+
+    [SharedContractFact(OpenAiServer.Document)]
+    public async Task A_multipart_number_field_is_typed_by_the_schema()
+    {
+        MultipartFormDataContent Form(string temperature) => new()
+        {
+            { new ByteArrayContent([0, 1]), "file", "hello.mp3" },
+            { new StringContent("whisper-1"), "model" },
+            { new StringContent(temperature), "temperature" },
+        };
+
+        using var good = Form("0.5");
+        using var bad = Form("warm");
+        using var accepted = await served.Http.PostAsync("/v1/audio/transcriptions", good);
+        using var refused = await served.Http.PostAsync("/v1/audio/transcriptions", bad);
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("$.temperature", (string?)ServedDocument.Json(await refused.Content.ReadAsStringAsync())["error"]!["param"]);
+    }
+
+    [SharedContractFact(OpenAiServer.Document)]
+    public async Task A_binary_answer_has_the_documented_media_type_and_the_same_bytes_for_the_same_request()
+    {
+        const string speech = """{"model":"tts-1","input":"Hello","voice":"alloy"}""";
+        using var first = await served.PostAsync("/v1/audio/speech", speech);
+        using var second = await served.PostAsync("/v1/audio/speech", speech);
+        var bytes = await first.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("application/octet-stream", ServedDocument.ContentType(first)?.MediaType);
+        Assert.NotEmpty(bytes);
+        Assert.Equal(bytes, await second.Content.ReadAsByteArrayAsync());
+    }
+
+    [SharedContractFact(OpenAiServer.Document)]
+    public async Task Embeddings_asked_for_as_base64_are_little_endian_floats()
+    {
+        using var asFloats = await served.PostAsync("/v1/embeddings", """{"model":"m","input":"x","dimensions":3,"encoding_format":"float"}""");
+        using var asBase64 = await served.PostAsync("/v1/embeddings", """{"model":"m","input":"x","dimensions":3,"encoding_format":"base64"}""");
+        var floats = ServedDocument.Json(await asFloats.Content.ReadAsStringAsync())["data"]![0]!["embedding"]!.AsArray().Select(n => (float)(double)n!).ToArray();
+        var bytes = Convert.FromBase64String((string)ServedDocument.Json(await asBase64.Content.ReadAsStringAsync())["data"]![0]!["embedding"]!);
+
+        Assert.Equal(12, bytes.Length);
+        Assert.Equal(floats, Enumerable.Range(0, 3).Select(i => System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * 4))));
     }
 }

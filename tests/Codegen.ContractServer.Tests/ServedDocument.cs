@@ -113,3 +113,10 @@ public sealed class ModelsLabServer() : ServedDocument(Document, "modelslab-stre
 {
     public const string Document = "modelslab-uncensored-chat/openapi.json";
 }
+
+/// <summary>One server for OpenAI's document, shared by every class that calls it.</summary>
+[CollectionDefinition(Name)]
+public sealed class OpenAiCollection : ICollectionFixture<OpenAiServer>
+{
+    public const string Name = "openai-openapi";
+}

@@ -123,7 +123,8 @@ internal sealed partial class TypeMapper
             var hint = typeName + (string.IsNullOrWhiteSpace(title) ? "Option" + (i + 1).ToString(CultureInfo.InvariantCulture) : Identifiers.ToPascalCase(title, "Option"));
             var resolved = Resolve(alternative, hint);
             nullable |= resolved.Nullable;
-            ambiguous |= !shapes.Add(ShapeOf(resolved.Type));
+            // Two cases alike on the wire, or one that takes any value, are told apart by their schemas when read.
+            ambiguous |= !shapes.Add(ShapeOf(resolved.Type)) || resolved.Type.Kind == TypeRefKind.Any;
             var caseName = Identifiers.MakeUnique(CaseName(resolved.Type), caseNames);
             cases.Add(new UnionCaseSpec(caseName, resolved.Type) { SchemaPointer = (Target(alternative) ?? alternative).Pointer });
         }

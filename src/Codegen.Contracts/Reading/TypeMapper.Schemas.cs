@@ -52,18 +52,9 @@ internal sealed partial class TypeMapper
 
         if (schema.AllOf is { Count: > 0 })
         {
-            var shaped = 0;
-            var objects = true;
-            foreach (var part in Flatten(schema))
-            {
-                if (!IsShapeless(part))
-                {
-                    shaped++;
-                    objects &= IsObjectLike(part);
-                }
-            }
-
-            return shaped > 1 && objects ? TypeRefKind.Object : TypeRefKind.Any;
+            // As ShapeOfAllOf decides: several object parts, or the schema's own object shape, make an object.
+            var parts = ShapedParts(schema, out var objects);
+            return objects && (parts.Count > 1 || (parts.Count == 1 && ReferenceEquals(parts[0], schema))) ? TypeRefKind.Object : TypeRefKind.Any;
         }
 
         if (Alternatives(schema) is { } alternatives)
@@ -170,17 +161,21 @@ internal sealed partial class TypeMapper
         return true;
     }
 
-    /// <summary>No type, no properties, no alternatives, no enum: the schema only annotates or adds rules.</summary>
+    /// <summary>
+    /// A part of a flattened allOf with no type, no properties, no alternatives, no enum: it only annotates or adds rules.
+    /// Its own allOf does not count: those parts are flattened beside it.
+    /// </summary>
     private static bool IsShapeless(CodegenSchema schema) =>
         schema.BooleanValue is not null
         || ((schema.Types & ~CodegenSchemaTypes.Null) == CodegenSchemaTypes.None && schema.Properties.Count == 0 && schema.AdditionalProperties is null
             && schema.Enum is null && schema.Const is null && schema.AnyOf is null && schema.OneOf is null && schema.Items is null && schema.PrefixItems is null
-            && (schema.AllOf is null || schema.AllOf.Count == 0) && schema.ReferenceTarget is null);
+            && schema.ReferenceTarget is null);
 
+    /// <summary>A part of a flattened allOf that describes an object (its own allOf does not count, as for <see cref="IsShapeless"/>).</summary>
     private static bool IsObjectLike(CodegenSchema schema)
     {
         var types = schema.Types & ~CodegenSchemaTypes.Null;
-        return (types == CodegenSchemaTypes.Object || (types == CodegenSchemaTypes.None && (schema.Properties.Count > 0 || schema.Required.Count > 0 || schema.AllOf is not null)))
+        return (types == CodegenSchemaTypes.Object || (types == CodegenSchemaTypes.None && (schema.Properties.Count > 0 || schema.Required.Count > 0)))
             && schema.Enum is null && schema.AnyOf is null && schema.OneOf is null;
     }
 

@@ -294,19 +294,7 @@ internal sealed partial class TypeMapper
     private Resolved ShapeOfAllOf(CodegenSchema schema, string nameHint, bool exactName)
     {
         // The parts that say something about the shape; the others only add rules, which the rules engine checks.
-        var parts = new List<CodegenSchema>();
-        var objectLike = true;
-        foreach (var part in Flatten(schema))
-        {
-            if (IsShapeless(part))
-            {
-                continue;
-            }
-
-            parts.Add(part);
-            objectLike &= IsObjectLike(part);
-        }
-
+        var parts = ShapedParts(schema, out var objectLike);
         if (parts.Count == 1 && !ReferenceEquals(parts[0], schema))
         {
             var only = parts[0];
@@ -326,6 +314,29 @@ internal sealed partial class TypeMapper
         }
 
         return new Resolved(TypeRef.Any, false);
+    }
+
+    /// <summary>
+    /// The schema and its allOf parts (transitively) that give it a shape; <paramref name="objectLike"/> when every one
+    /// describes an object. A part's own allOf is in the list beside it, so it gives the part no shape by itself:
+    /// <c>allOf: [{ maximum: 30 }, { minimum: 20 }]</c> has no shaped part and holds any value.
+    /// </summary>
+    private List<CodegenSchema> ShapedParts(CodegenSchema schema, out bool objectLike)
+    {
+        var parts = new List<CodegenSchema>();
+        objectLike = true;
+        foreach (var part in Flatten(schema))
+        {
+            if (IsShapeless(part))
+            {
+                continue;
+            }
+
+            parts.Add(part);
+            objectLike &= IsObjectLike(part);
+        }
+
+        return parts;
     }
 
     /// <summary>The schema and the parts of its allOf, transitively, references followed.</summary>

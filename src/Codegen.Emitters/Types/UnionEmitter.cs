@@ -37,21 +37,20 @@ internal sealed class UnionEmitter
         w.Line($"{CSharp.GeneratedCodeAttribute.TrimEnd(']')}, global::System.Text.Json.Serialization.JsonConverter(typeof({self}.JsonConverter))]");
         w.Open($"public sealed partial class {type.Name} : global::System.IEquatable<{self}>");
         w.Line("private readonly object _value; private readonly int _case;");
+        w.Line($"private {type.Name}(object value, int @case) {{ _value = value; _case = @case; }}");
 
+        // A constructor per C# type (the first case of that type); a later case of the same type (two string cases
+        // told apart by their schemas, say) is made by From{Case}.
         var constructed = new HashSet<string>(System.StringComparer.Ordinal);
         for (var i = 0; i < type.Cases.Count; i++)
         {
             var unionCase = type.Cases[i];
             var caseType = _json.TypeName(unionCase.Type);
-            if (!constructed.Add(caseType))
-            {
-                // Two cases of one C# type (two schemas read as any JSON): the first one's constructor builds it.
-                continue;
-            }
-
             var value = unionCase.Type.IsValueType ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))";
             w.Summary($"Creates the <c>{unionCase.Name}</c> case.", escape: false);
-            w.Line($"public {type.Name}({caseType} value) {{ _value = {value}; _case = {i}; }}");
+            w.Line(constructed.Add(caseType)
+                ? $"public {type.Name}({caseType} value) : this({value}, {i}) {{ }}"
+                : $"public static {type.Name} From{unionCase.Name}({caseType} value) => new {type.Name}({value}, {i});");
         }
 
         for (var i = 0; i < type.Cases.Count; i++)
@@ -68,8 +67,6 @@ internal sealed class UnionEmitter
         w.Line("public object Value => _value;");
         if (KeepsUnknown(type))
         {
-            // The case read, or -1 for a value no case takes: also right when two cases share a C# type.
-            w.Line($"private {type.Name}(object value, int @case) {{ _value = value; _case = @case; }}");
             w.Summary("Whether this holds a value that no case takes (for example a discriminator value a newer server sends); it is kept as it was.");
             w.Line("public bool IsUnknown => _case == -1;");
             w.Summary("Gets the value no case takes, as it was received.");
@@ -203,12 +200,12 @@ internal sealed class UnionEmitter
     private void EmitReadByToken(SourceWriter w, UnionTypeSpec type, string self)
     {
         // Cases that need a look inside an array come first, the catch-all JSON case last.
-        var ordered = type.Cases.OrderBy(c => c.Type.Kind == TypeRefKind.Any ? 1 : 0).ToList();
-        var arrayCases = ordered.Where(c => c.Type.Kind == TypeRefKind.Array).ToList();
-        foreach (var unionCase in ordered)
+        var ordered = type.Cases.Select((c, i) => (Case: c, Index: i)).OrderBy(c => c.Case.Type.Kind == TypeRefKind.Any ? 1 : 0).ToList();
+        var arrayCases = ordered.Where(c => c.Case.Type.Kind == TypeRefKind.Array).ToList();
+        foreach (var (unionCase, index) in ordered)
         {
             var condition = Condition(unionCase.Type, arrayCases.Count > 1);
-            w.Line($"if ({condition}) {{ return new {self}({_json.Read(unionCase.Type, false)}); }}");
+            w.Line($"if ({condition}) {{ return new {self}({_json.Read(unionCase.Type, false)}, {index}); }}");
         }
 
         var expected = string.Join(", ", type.Cases.Select(c => c.Name));

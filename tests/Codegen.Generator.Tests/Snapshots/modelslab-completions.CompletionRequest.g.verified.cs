@@ -10,10 +10,11 @@ namespace ModelsLab.Completions
     public sealed partial class CompletionRequestPrompt : global::System.IEquatable<global::ModelsLab.Completions.CompletionRequestPrompt>
     {
         private readonly object _value; private readonly int _case;
+        private CompletionRequestPrompt(object value, int @case) { _value = value; _case = @case; }
         /// <summary>Creates the <c>String</c> case.</summary>
-        public CompletionRequestPrompt(string value) { _value = value ?? throw new global::System.ArgumentNullException(nameof(value)); _case = 0; }
+        public CompletionRequestPrompt(string value) : this(value ?? throw new global::System.ArgumentNullException(nameof(value)), 0) { }
         /// <summary>Creates the <c>StringArray</c> case.</summary>
-        public CompletionRequestPrompt(global::System.Collections.Generic.IReadOnlyList<string> value) { _value = value ?? throw new global::System.ArgumentNullException(nameof(value)); _case = 1; }
+        public CompletionRequestPrompt(global::System.Collections.Generic.IReadOnlyList<string> value) : this(value ?? throw new global::System.ArgumentNullException(nameof(value)), 1) { }
         /// <summary>Whether this holds the <c>String</c> case; TryGetString and AsString get it.</summary>
         public bool IsString => _case == 0;
         public bool TryGetString([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) { value = _case == 0 ? (string)_value : default!; return _case == 0; }
@@ -51,8 +52,8 @@ namespace ModelsLab.Completions
             public static readonly JsonConverter Instance = new JsonConverter();
             public override global::ModelsLab.Completions.CompletionRequestPrompt Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String) { return new global::ModelsLab.Completions.CompletionRequestPrompt(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader)); }
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray) { return new global::ModelsLab.Completions.CompletionRequestPrompt(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadList(ref reader, options, static string (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref r0))); }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String) { return new global::ModelsLab.Completions.CompletionRequestPrompt(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader), 0); }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray) { return new global::ModelsLab.Completions.CompletionRequestPrompt(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadList(ref reader, options, static string (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref r0)), 1); }
                 throw global::ModelsLab.Completions.ModelsLabJsonHelpers.UnexpectedToken(ref reader, "CompletionRequestPrompt (String, StringArray)");
             }
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionRequestPrompt value, global::System.Text.Json.JsonSerializerOptions options)
@@ -71,10 +72,11 @@ namespace ModelsLab.Completions
     public sealed partial class CompletionRequestStop : global::System.IEquatable<global::ModelsLab.Completions.CompletionRequestStop>
     {
         private readonly object _value; private readonly int _case;
+        private CompletionRequestStop(object value, int @case) { _value = value; _case = @case; }
         /// <summary>Creates the <c>String</c> case.</summary>
-        public CompletionRequestStop(string value) { _value = value ?? throw new global::System.ArgumentNullException(nameof(value)); _case = 0; }
+        public CompletionRequestStop(string value) : this(value ?? throw new global::System.ArgumentNullException(nameof(value)), 0) { }
         /// <summary>Creates the <c>StringArray</c> case.</summary>
-        public CompletionRequestStop(global::System.Collections.Generic.IReadOnlyList<string> value) { _value = value ?? throw new global::System.ArgumentNullException(nameof(value)); _case = 1; }
+        public CompletionRequestStop(global::System.Collections.Generic.IReadOnlyList<string> value) : this(value ?? throw new global::System.ArgumentNullException(nameof(value)), 1) { }
         /// <summary>Whether this holds the <c>String</c> case; TryGetString and AsString get it.</summary>
         public bool IsString => _case == 0;
         public bool TryGetString([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) { value = _case == 0 ? (string)_value : default!; return _case == 0; }
@@ -112,8 +114,8 @@ namespace ModelsLab.Completions
             public static readonly JsonConverter Instance = new JsonConverter();
             public override global::ModelsLab.Completions.CompletionRequestStop Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String) { return new global::ModelsLab.Completions.CompletionRequestStop(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader)); }
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray) { return new global::ModelsLab.Completions.CompletionRequestStop(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadList(ref reader, options, static string (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o2) => global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref r1))); }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String) { return new global::ModelsLab.Completions.CompletionRequestStop(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader), 0); }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray) { return new global::ModelsLab.Completions.CompletionRequestStop(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadList(ref reader, options, static string (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o2) => global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref r1)), 1); }
                 throw global::ModelsLab.Completions.ModelsLabJsonHelpers.UnexpectedToken(ref reader, "CompletionRequestStop (String, StringArray)");
             }
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionRequestStop value, global::System.Text.Json.JsonSerializerOptions options)
