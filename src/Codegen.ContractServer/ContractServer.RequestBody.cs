@@ -17,8 +17,10 @@ public sealed partial class ContractServer
 {
     /// <summary>
     /// Reads a request body and validates it against the schema at <paramref name="schemaPointer"/> of the contract's
-    /// rules (none: only JSON and an object are required). The one decision every request body goes through, also
-    /// called by the conformance tests (tests/Codegen.Conformance.Tests), so that what they measure is what the server does.
+    /// rules (none: only JSON and an object are required). The one decision every request body of a JSON Schema contract
+    /// goes through, also called by the conformance tests (tests/Codegen.Conformance.Tests), so that what they measure is
+    /// what the server does. An OpenAPI document's bodies (any JSON value, forms, bytes) are read by <see cref="RequestReader"/>,
+    /// which evaluates them with the same engine.
     /// </summary>
     internal static RequestBodyVerdict CheckRequestBody(CodegenSchemaDocument rules, string? schemaPointer, string text)
     {

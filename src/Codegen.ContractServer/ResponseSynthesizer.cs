@@ -30,7 +30,7 @@ internal sealed class ResponseSynthesizer(IReadOnlyDictionary<string, string> fo
     private CodegenJson Value(CodegenSchema schema, string? name, int depth, string path)
     {
         schema = Follow(schema);
-        if (Known(schema, name, depth) is { } known && CodegenSchemaEvaluator.IsValid(schema, known))
+        if (Known(name, path) is { } known && CodegenSchemaEvaluator.IsValid(schema, known))
         {
             return known;
         }
@@ -95,7 +95,7 @@ internal sealed class ResponseSynthesizer(IReadOnlyDictionary<string, string> fo
     }
 
     /// <summary>The value a completion API's member has in this answer, or null when the name means nothing special.</summary>
-    private CodegenJson? Known(CodegenSchema schema, string? name, int depth)
+    private CodegenJson? Known(string? name, string path)
     {
         if (name is null)
         {
@@ -104,7 +104,7 @@ internal sealed class ResponseSynthesizer(IReadOnlyDictionary<string, string> fo
 
         switch (name)
         {
-            case "id" when depth == 1: return CodegenJson.FromString(hints.Id);
+            case "id" when path == "$.id": return CodegenJson.FromString(hints.Id);
             case "model" when hints.Model is not null: return CodegenJson.FromString(hints.Model);
             case "created" or "created_at": return CodegenJson.FromInt64(Created);
             case "index": return CodegenJson.FromInt64(0);
@@ -144,7 +144,7 @@ internal sealed class ResponseSynthesizer(IReadOnlyDictionary<string, string> fo
             else if (schema.Required.Contains(propertyName))
             {
                 // A required member that may be null (logprobs, refusal) is null, as real servers mostly send it.
-                members.Add(new(propertyName, Known(Follow(property), propertyName, depth + 1) is null && CodegenSchemaEvaluator.IsValid(property, CodegenJson.Null)
+                members.Add(new(propertyName, Known(propertyName, path + "." + propertyName) is null && CodegenSchemaEvaluator.IsValid(property, CodegenJson.Null)
                     ? CodegenJson.Null
                     : Value(property, propertyName, depth + 1, path + "." + propertyName)));
             }

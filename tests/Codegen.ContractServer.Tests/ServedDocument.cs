@@ -16,14 +16,18 @@ namespace Codegen.ContractServer.Tests;
 /// </summary>
 public abstract class ServedDocument : IAsyncLifetime
 {
-    private readonly string _document;
+    private readonly string? _document;
     private readonly string? _overlay;
+    private readonly ContractInput? _input;
 
     protected ServedDocument(string document, string? overlay = null)
     {
         _document = document;
         _overlay = overlay;
     }
+
+    /// <summary>A document held in memory.</summary>
+    protected ServedDocument(ContractInput input) => _input = input;
 
     public global::Codegen.ContractServer.ContractServer Server { get; private set; } = null!;
 
@@ -34,14 +38,14 @@ public abstract class ServedDocument : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var path = RepoPaths.SharedContract(_document);
-        if (!File.Exists(path))
+        var path = _document is null ? null : RepoPaths.SharedContract(_document);
+        if (path is not null && !File.Exists(path))
         {
             // The tests skip (SharedContractFact); there is nothing to serve.
             return;
         }
 
-        var input = new ContractInput(path, await File.ReadAllTextAsync(path));
+        var input = _input ?? new ContractInput(path!, await File.ReadAllTextAsync(path!));
         if (_overlay is not null)
         {
             var overlayPath = Path.Combine(AppContext.BaseDirectory, _overlay);
