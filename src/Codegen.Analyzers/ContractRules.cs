@@ -36,7 +36,8 @@ internal sealed class ContractRules
     {
         if (ConstantString(attributeClass, "Document") is not { } document
             || ConstantString(attributeClass, "Dialect") is not { } dialectName
-            || !Enum.TryParse<CodegenSchemaDialect>(dialectName, ignoreCase: false, out var dialect))
+            || !Enum.TryParse<CodegenSchemaDialect>(dialectName, ignoreCase: false, out var dialect)
+            || !Enum.IsDefined(typeof(CodegenSchemaDialect), dialect))
         {
             return null;
         }

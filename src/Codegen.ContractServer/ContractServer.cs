@@ -10,8 +10,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace Codegen.ContractServer;
 
 /// <summary>
-/// Serves the operations of a contract file on Kestrel, under each operation's path and under
-/// <c>/v1</c> + path. Start it from code with <see cref="StartAsync"/>, or from the command line.
+/// Serves the operations of a contract file on Kestrel (a JSON Schema contract's, or an OpenAPI document's), under
+/// each operation's path, under <c>/v1</c> + path and under its servers' paths (<see cref="OperationRouter"/>). This
+/// file is the host and what every request goes through (routing, faults, the API key) and how answers are written;
+/// the answers themselves are in ContractServer.Completions.cs (JSON Schema contracts) and ContractServer.OpenApi.cs.
+/// Start it from code with <see cref="StartAsync"/>, or from the command line.
 /// </summary>
 public sealed partial class ContractServer : IAsyncDisposable
 {

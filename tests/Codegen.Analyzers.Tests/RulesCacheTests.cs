@@ -35,6 +35,12 @@ public class RulesCacheTests
                 public const string Dialect = "Draft07";
             }
 
+            public sealed class NumberDialectAttribute : System.Attribute
+            {
+                public const string Document = "{}";
+                public const string Dialect = "7";
+            }
+
             public sealed class NoDialectAttribute : System.Attribute
             {
                 public const string Document = "{}";
@@ -43,6 +49,7 @@ public class RulesCacheTests
             referenced: true);
 
         Assert.Null(ContractRules.Read(compilation.GetTypeByMetadataName("LooksAlikeAttribute")!));
+        Assert.Null(ContractRules.Read(compilation.GetTypeByMetadataName("NumberDialectAttribute")!));
         Assert.Null(ContractRules.Read(compilation.GetTypeByMetadataName("NoDialectAttribute")!));
         Assert.NotNull(ContractRules.Read(compilation.GetTypeByMetadataName("Shop.ShopSchemaAttribute")!));
     }

@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Codegen.Analyzers;
 using Codegen.ContractServer;
 using Codegen.Testing;
 using Codegen.Runtime;
@@ -139,14 +140,14 @@ public sealed class ConformanceRun
             }
 
             var compiled = clock.Elapsed;
-            var outcomes = Measure(groups, folders, stream, refused, compileErrors);
+            var outcomes = Measure(groups, folders, output, stream, refused, compileErrors);
             var timings = string.Create(CultureInfo.InvariantCulture,
                 $"{rounds} round(s); last: {folders.Count} contracts generated in {generated.TotalSeconds:F1} s ({output.SyntaxTrees.Count()} files), compiled and emitted in {(compiled - generated).TotalSeconds:F1} s, {outcomes.Sum(o => o.Tests.Count)} tests run in {(clock.Elapsed - compiled).TotalSeconds:F1} s");
             return new ConformanceRun(outcomes, timings);
         }
     }
 
-    private static List<GroupOutcome> Measure(IReadOnlyList<SuiteGroup> groups, List<SuiteContract> contracts, MemoryStream assemblyImage, Dictionary<SuiteGroup, List<string>> refused, Dictionary<SuiteGroup, List<string>> compileErrors)
+    private static List<GroupOutcome> Measure(IReadOnlyList<SuiteGroup> groups, List<SuiteContract> contracts, Compilation compilation, MemoryStream assemblyImage, Dictionary<SuiteGroup, List<string>> refused, Dictionary<SuiteGroup, List<string>> compileErrors)
     {
         assemblyImage.Position = 0;
         var context = new AssemblyLoadContext("conformance", isCollectible: true);
@@ -169,7 +170,7 @@ public sealed class ConformanceRun
                 var typeName = server.TypeName;
                 var root = typeName is null ? null : assembly.GetType(contract.Namespace + "." + typeName);
                 var missing = root is null ? ["the generated code has no type for /definitions/" + group.Name] : new List<string>();
-                var analyzer = root is null ? null : AnalyzerCheck.Load(root, contract.Prefix);
+                var analyzer = root is null ? null : AnalyzerCheck.Load(compilation, contract.Namespace + "." + typeName);
                 var tests = group.Tests.Select(t =>
                 {
                     var data = "{\"value\": " + t.Data + "}";
@@ -276,28 +277,21 @@ public sealed class ConformanceRun
     }
 
     /// <summary>
-    /// What the analyzers decide about a constant assigned to the member: the rules engine on the generated
-    /// <c>{Prefix}SchemaAttribute.Document</c>, in its <c>Dialect</c>, at the pointer the member's attribute names.
+    /// What the analyzers decide about a constant assigned to the member: the analyzers' own resolution of the member
+    /// (<see cref="ContractTarget"/>: the generated schema attribute's document, dialect and pointer, read from the
+    /// compilation's symbols) and their evaluation of a constant, <see cref="CodegenSchemaEvaluator.FirstViolation(CodegenSchema, CodegenJson, string)"/>.
     /// </summary>
     private sealed class AnalyzerCheck
     {
-        private readonly CodegenSchema _schema;
+        private readonly ContractTarget _target;
 
-        private AnalyzerCheck(CodegenSchema schema) => _schema = schema;
+        private AnalyzerCheck(ContractTarget target) => _target = target;
 
-        public static AnalyzerCheck? Load(Type root, string prefix)
+        public static AnalyzerCheck? Load(Compilation compilation, string typeName)
         {
-            var member = root.GetProperties().FirstOrDefault(p => p.GetCustomAttributesData().Any(a => a.AttributeType.Name == prefix + "SchemaAttribute"));
-            var attribute = member?.GetCustomAttributesData().First(a => a.AttributeType.Name == prefix + "SchemaAttribute");
-            if (attribute is null)
-            {
-                return null;
-            }
-
-            var document = (string)attribute.AttributeType.GetField("Document")!.GetRawConstantValue()!;
-            var dialect = Enum.Parse<CodegenSchemaDialect>((string)attribute.AttributeType.GetField("Dialect")!.GetRawConstantValue()!);
-            var pointer = (string)attribute.ConstructorArguments[1].Value!;
-            return new AnalyzerCheck(new CodegenSchemaDocument(CodegenJson.Parse(document), dialect).Get(pointer));
+            var targets = new ContractTarget.Cache();
+            var member = compilation.GetTypeByMetadataName(typeName)?.GetMembers().OfType<IPropertySymbol>().Select(targets.Of).FirstOrDefault(t => t?.Name == "value");
+            return member is null ? null : new AnalyzerCheck(member);
         }
 
         /// <summary>Null for data no C# constant can be (an object or an array).</summary>
@@ -309,7 +303,7 @@ public sealed class ConformanceRun
                 return null;
             }
 
-            var violation = CodegenSchemaEvaluator.FirstViolation(_schema, value, "$");
+            var violation = CodegenSchemaEvaluator.FirstViolation(_target.Schema, value, "$");
             return violation is null ? new Verdict(true) : new Verdict(false, violation.ToString());
         }
     }

@@ -47,11 +47,17 @@ public class FuzzTests(ITestOutputHelper output)
         "{\"properties\":{\"\":{\"type\":\"string\"}}}", "\"int64\"", "\"object\"", "\"array\"", "\"null\"", "[\"integer\",\"string\",\"null\"]",
     ];
 
-    /// <summary>Contracts to mutate: the ModelsLab contract, a shapes contract, and the OpenAI one where present.</summary>
+    /// <summary>Contracts to mutate: the ModelsLab contract, the shapes contracts (<see cref="ShapeContracts"/>), and the OpenAI one where present.</summary>
     public static IEnumerable<string> Seeds()
     {
         yield return GeneratorHarness.ModelsLab().Text;
         yield return ShapesSeed;
+
+        // The shapes that once broke the generated code (issue 9): maps and arrays at every position of objects with
+        // many properties, definitions named like generated members and contract-wide types, boolean subschemas.
+        yield return ShapeContracts.Positions("Fuzz.Positions", "Positions", kinds: 2).Contract;
+        yield return ShapeContracts.Names("Union", "Fuzz.Names", "Names");
+        yield return ShapeContracts.Booleans("Fuzz.Booleans", "Booleans").Contract;
         var openAi = Path.Combine(GeneratorHarness.SharedContractsDirectory, "openai-completions", "openai-completions.schema.json");
         if (File.Exists(openAi))
         {
