@@ -126,11 +126,19 @@ public static class ContractEmitter
         files.AddRange(RuntimeSources.Emit(contract, stem, RuntimeFolder.Validation));
         files.AddRange(RuntimeSources.Emit(contract, stem, RuntimeFolder.Json));
         files.Add(File(contract, $"{stem}.{names.JsonContext}.g.cs", w => JsonContextEmitter.Emit(w, context)));
-        // OpenAPI documents get their types and rules here; their clients come with the OpenAPI client emitter.
-        if (contract.Operations.Count > 0 && contract.Kind == ContractKind.JsonSchema)
+        if (contract.Operations.Count > 0)
         {
-            files.Add(File(contract, $"{stem}.{names.Client}.Operations.g.cs", w => ClientEmitter.EmitOperations(w, contract)));
-            files.Add(File(contract, $"{stem}.{names.ClientOptions}.Defaults.g.cs", w => ClientEmitter.EmitOptionDefaults(w, contract)));
+            if (contract.Kind == ContractKind.JsonSchema)
+            {
+                files.Add(File(contract, $"{stem}.{names.Client}.Operations.g.cs", w => ClientEmitter.EmitOperations(w, contract)));
+                files.Add(File(contract, $"{stem}.{names.ClientOptions}.Defaults.g.cs", w => ClientEmitter.EmitOptionDefaults(w, contract)));
+            }
+            else
+            {
+                files.Add(File(contract, $"{stem}.{names.Client}.Operations.g.cs", w => OpenApiClientEmitter.EmitOperations(w, context)));
+                files.Add(File(contract, $"{stem}.{names.ClientOptions}.Defaults.g.cs", w => OpenApiClientEmitter.EmitOptionDefaults(w, contract)));
+            }
+
             files.AddRange(RuntimeSources.Emit(contract, stem, RuntimeFolder.Client));
             if (options.ReferencesHttpClientFactory)
             {
@@ -148,6 +156,6 @@ public static class ContractEmitter
         CSharp.FileHeader(writer, contract.Namespace);
         body(writer);
         CSharp.FileFooter(writer);
-        return new GeneratedFile(hintName, writer.ToString());
+        return new GeneratedFile(hintName, writer.ToStringAndRelease());
     }
 }

@@ -19,7 +19,7 @@ public sealed class GeneratedNames
 
         // src/Codegen.Runtime/Client and DependencyInjection.
         "ApiException", "ClientOptions", "ClientPipeline", "ErrorBody", "EventStream", "RetryPolicy", "SecretRedactor",
-        "ServerSentEventReader", "ClientServiceCollectionExtensions",
+        "ServerSentEventReader", "ClientServiceCollectionExtensions", "ClientRequest", "ClientContent", "ParameterValue",
 
         // src/Codegen.Runtime/Json and Validation.
         "File", "JsonHelpers", "ContractViolation", "ValidationException", "ValidationHelpers",

@@ -38,10 +38,30 @@ public static partial class ContractParser
                     continue;
                 }
 
+                if (_schemas.Dialect is CodegenSchemaDialect.OpenApi30 or CodegenSchemaDialect.OpenApi31)
+                {
+                    ReportClientSupport(draft, operation);
+                }
+
                 operations.Add(operation);
             }
 
             return operations;
+        }
+
+        /// <summary>What the client leaves out of an operation, said at the operation (see <see cref="ClientSupport"/>).</summary>
+        private void ReportClientSupport(OperationDraft draft, OperationSpec operation)
+        {
+            if (ClientSupport.Unsupported(operation) is { } reason)
+            {
+                _diagnostics.Add(ContractDiagnosticIds.UnsupportedConstruct, _document.SpanOf(draft.Pointer),
+                    $"Operation '{operation.Name}' ({operation.Method} {JsonPointer.Excerpt(operation.Path)}) gets no client method: {reason}. The contract server still serves it; call it with your own HttpClient.");
+            }
+            else if (operation.Stream is not null && ClientSupport.StreamingUnsupported(operation) is { } streaming)
+            {
+                _diagnostics.Add(ContractDiagnosticIds.UnsupportedConstruct, _document.SpanOf(draft.Pointer),
+                    $"Operation '{operation.Name}' gets no {operation.Name}StreamingAsync: {streaming}. {operation.Name}Async is generated.");
+            }
         }
 
         /// <summary>An x-codegen operation sends an object (or nothing) and receives one.</summary>
@@ -50,7 +70,8 @@ public static partial class ContractParser
 
         private OperationSpec Operation(OperationDraft draft, string name)
         {
-            var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body", "options", "stream" };
+            // The names the generated methods use themselves: a parameter of the same name is renamed.
+            var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body", "options", "stream", "message", "activity", "response", "request", "events", "item", "ex", "streaming" };
             var parameters = new List<ParameterSpec>();
             foreach (var parameter in draft.Parameters)
             {

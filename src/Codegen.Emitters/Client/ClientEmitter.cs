@@ -253,7 +253,7 @@ internal static class ClientEmitter
     private static ObjectTypeSpec? FindObject(ContractSpec contract, string typeName) =>
         contract.Types.OfType<ObjectTypeSpec>().FirstOrDefault(t => t.Name == typeName);
 
-    private static bool HasStringProperty(ContractSpec contract, string? typeName, string jsonName) =>
+    internal static bool HasStringProperty(ContractSpec contract, string? typeName, string jsonName) =>
         typeName is not null && FindObject(contract, typeName)?.Properties.Any(p => p.JsonName == jsonName && p.Type.Kind == TypeRefKind.String) == true;
 
     private static string RequestModel(ContractSpec contract, OperationSpec operation)
@@ -269,7 +269,7 @@ internal static class ClientEmitter
     }
 
     /// <summary>Expressions for the input and output token counts when the response has an OpenAI-style <c>usage</c>; <c>null</c> otherwise.</summary>
-    private static (string Input, string Output) UsageOf(ContractSpec contract, string typeName, string variable)
+    internal static (string Input, string Output) UsageOf(ContractSpec contract, string typeName, string variable)
     {
         var usage = FindObject(contract, typeName)?.Properties.FirstOrDefault(p => p.JsonName == "usage" && p.Type.Kind == TypeRefKind.Object);
         var usageType = usage?.Type.Name is { } name ? FindObject(contract, name) : null;

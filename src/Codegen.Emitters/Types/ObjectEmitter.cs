@@ -110,7 +110,8 @@ internal sealed class ObjectEmitter
         }
 
         var attributes = $"[global::System.Text.Json.Serialization.JsonPropertyName({CSharp.StringLiteral(property.JsonName)}), {SchemasEmitter.Attribute(_context, property.JsonName, property.SchemaPointer).TrimStart('[')}"
-            + (property.IsDeprecated ? "[global::System.Obsolete(\"Deprecated by the contract.\")]" : string.Empty);
+            // C# forbids [Obsolete] on a required member (CS9042): a required deprecated property is documented as such instead.
+            + (property.IsDeprecated && !IsRequiredInCSharp(property) ? "[global::System.Obsolete(\"Deprecated by the contract.\")]" : string.Empty);
 
         var type = PropertyType(_context, property);
         if (TracksPresence(property))

@@ -46,6 +46,12 @@ public sealed class CodegenApiException : global::System.Exception
     /// <summary>For a stream: how many events had arrived when it failed; null for a response that is not a stream.</summary>
     public int? EventsReceived { get; init; }
 
+    /// <summary>
+    /// The error body read with the type the contract documents for this status (for example OpenAI's
+    /// <c>ErrorResponse</c>), or null when the contract documents none or the body does not follow it.
+    /// </summary>
+    public object? Error { get; init; }
+
     /// <summary>The start of the raw response body (for a stream, what arrived last), at most a few kilobytes.</summary>
     public string? BodyExcerpt { get; init; }
 }

@@ -112,4 +112,59 @@ public sealed partial class CodegenClient : global::System.IDisposable
         activity?.SetStatus(global::System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
         activity?.SetTag("error.type", exception is CodegenApiException api ? api.StatusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : exception.GetType().FullName);
     }
+
+    /// <summary>Reads a JSON body with <paramref name="read"/> (for types without a <c>JsonTypeInfo</c>: strings, lists, any JSON), with the rules of <see cref="CodegenClientPipeline.Deserialize{T}(global::System.Net.Http.HttpResponseMessage, byte[], global::System.Text.Json.Serialization.Metadata.JsonTypeInfo{T})"/>.</summary>
+    private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::System.Func<byte[], T> read, global::System.Threading.CancellationToken cancellationToken)
+    {
+        using (response)
+        {
+            var body = await _pipeline.ReadBodyAsync(response, _pipeline.Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return read(body);
+            }
+            catch (global::System.Text.Json.JsonException ex)
+            {
+                var text = global::System.Text.Encoding.UTF8.GetString(body);
+                throw _pipeline.ErrorInBody(response, text) ?? _pipeline.Protocol(response, "The response is not a valid " + typeof(T).Name + ": " + ex.Message, ex, text);
+            }
+        }
+    }
+
+    /// <summary>Reads a text body within the limit (UTF-8 unless the response names another charset).</summary>
+    private async global::System.Threading.Tasks.Task<string> ReadTextAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+    {
+        using (response)
+        {
+            var body = await _pipeline.ReadBodyAsync(response, _pipeline.Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            var charset = response.Content.Headers.ContentType?.CharSet;
+            var encoding = string.IsNullOrEmpty(charset) ? global::System.Text.Encoding.UTF8 : global::System.Text.Encoding.GetEncoding(charset.Trim('"'));
+            return encoding.GetString(body);
+        }
+    }
+
+    /// <summary>Reads a binary body within the limit into a file carrying its content type and the name <c>Content-Disposition</c> gives.</summary>
+    private async global::System.Threading.Tasks.Task<CodegenFile> ReadFileAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+    {
+        using (response)
+        {
+            var body = await _pipeline.ReadBodyAsync(response, _pipeline.Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            var disposition = response.Content.Headers.ContentDisposition;
+            var fileName = (disposition?.FileNameStar ?? disposition?.FileName)?.Trim('"');
+            return CodegenFile.FromBytes(body, fileName, response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    /// <summary>An error body read with the type the contract documents for it, or null when it is not one.</summary>
+    private static object? TryReadError<T>(byte[] body, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    {
+        try
+        {
+            return global::System.Text.Json.JsonSerializer.Deserialize(body, typeInfo);
+        }
+        catch (global::System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 }

@@ -3,18 +3,38 @@ namespace Codegen.Runtime;
 /// <summary>Settings of a <see cref="CodegenClient"/>. The client copies them when it is created.</summary>
 public sealed partial class CodegenClientOptions
 {
+    private global::System.Uri? _baseUri;
+
     /// <summary>Creates options with the contract's defaults: its default server, and the API key from the environment variable it names.</summary>
     public CodegenClientOptions()
     {
         ApplyContractDefaults();
+        BaseUriChosen = false;
     }
 
-    /// <summary>The server's base address; operation paths are appended to it.</summary>
-    public global::System.Uri? BaseUri { get; set; }
+    /// <summary>
+    /// The server's base address; operation paths are appended to it. Set here, it serves every operation; left at the
+    /// contract's default, an operation that names its own server goes there.
+    /// </summary>
+    public global::System.Uri? BaseUri
+    {
+        get => _baseUri;
+        set
+        {
+            _baseUri = value;
+            BaseUriChosen = true;
+        }
+    }
 
-    /// <summary>The bearer token sent with every request. Never written to messages, logs or activities.</summary>
+    /// <summary>
+    /// The secret sent with every request that needs one: a bearer token, an API key in the header, query parameter or
+    /// cookie the contract names, or the password of basic authentication. Never written to messages, logs or activities.
+    /// </summary>
     [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
     public string? ApiKey { get; set; }
+
+    /// <summary>The user name of basic authentication (the contract's <c>http</c> scheme <c>basic</c>); <see cref="ApiKey"/> is the password.</summary>
+    public string? UserName { get; set; }
 
     /// <summary>How long one attempt may take: until the whole body has arrived, or between two events of a stream.</summary>
     public global::System.TimeSpan Timeout { get; set; } = global::System.TimeSpan.FromSeconds(100);
@@ -49,6 +69,9 @@ public sealed partial class CodegenClientOptions
     /// <summary>Lists the settings, without the API key.</summary>
     public override string ToString() =>
         "BaseUri=" + BaseUri + ", ApiKey=" + (string.IsNullOrEmpty(ApiKey) ? "(none)" : "(set)") + ", Timeout=" + Timeout + ", MaxRetries=" + MaxRetries;
+
+    /// <summary>True when <see cref="BaseUri"/> was set after the contract's defaults: it then wins over every operation's own server.</summary>
+    internal bool BaseUriChosen { get; private set; }
 
     internal CodegenClientOptions Clone() => (CodegenClientOptions)MemberwiseClone();
 

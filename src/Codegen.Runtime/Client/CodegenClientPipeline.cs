@@ -14,24 +14,19 @@ internal sealed class CodegenClientPipeline
     public const int MaxExcerptChars = 2048;
 
     private readonly global::System.Net.Http.HttpClient _http;
-    private readonly string _baseUri;
+    private readonly string? _baseUri;
     private readonly string? _apiKey;
     private readonly CodegenSecretRedactor _redactor;
 
     public CodegenClientPipeline(global::System.Net.Http.HttpClient http, CodegenClientOptions options)
     {
-        if (options.BaseUri is null)
-        {
-            throw new global::System.ArgumentException("BaseUri must be set: the contract names no default server.", nameof(options));
-        }
-
         if (options.Timeout <= global::System.TimeSpan.Zero && options.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
         {
             throw new global::System.ArgumentOutOfRangeException(nameof(options), "Timeout must be positive or infinite.");
         }
 
         _http = http;
-        _baseUri = options.BaseUri.AbsoluteUri.TrimEnd('/');
+        _baseUri = options.BaseUri?.AbsoluteUri.TrimEnd('/');
         _apiKey = string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey;
         _redactor = new CodegenSecretRedactor(_apiKey);
         Options = options;
@@ -46,17 +41,31 @@ internal sealed class CodegenClientPipeline
     /// Sends until an attempt succeeds and <paramref name="readSuccess"/> has read it, or the retries run out.
     /// <paramref name="readSuccess"/> runs under the attempt's timeout; it owns the response it is given.
     /// </summary>
-    public async global::System.Threading.Tasks.Task<T> SendAsync<T>(
+    public global::System.Threading.Tasks.Task<T> SendAsync<T>(
         global::System.Net.Http.HttpMethod method,
         string path,
         byte[]? body,
         bool acceptEventStream,
         global::System.Func<global::System.Net.Http.HttpResponseMessage, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<T>> readSuccess,
+        global::System.Threading.CancellationToken cancellationToken) =>
+        SendAsync(JsonRequest(method, path, body, acceptEventStream), readSuccess, cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="request"/> until an attempt succeeds and <paramref name="readSuccess"/> has read it, or the
+    /// retries run out (a body whose file cannot seek is sent once). Each attempt gets a new message.
+    /// </summary>
+    public async global::System.Threading.Tasks.Task<T> SendAsync<T>(
+        CodegenClientRequest request,
+        global::System.Func<global::System.Net.Http.HttpResponseMessage, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<T>> readSuccess,
         global::System.Threading.CancellationToken cancellationToken)
     {
+        var baseUri = BaseUriFor(request);
+        var method = request.Method;
+        var path = request.PathTemplate;
+        var repeatable = request.Content?.IsRepeatable ?? true;
         for (var attempt = 0; ; attempt++)
         {
-            var retriesLeft = attempt < Retry.MaxRetries;
+            var retriesLeft = attempt < Retry.MaxRetries && repeatable;
             global::System.Exception failure;
             global::System.TimeSpan? serverDelay = null;
             using (var attemptCancellation = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -65,20 +74,8 @@ internal sealed class CodegenClientPipeline
                 global::System.Net.Http.HttpResponseMessage? response = null;
                 try
                 {
-                    using var request = new global::System.Net.Http.HttpRequestMessage(method, _baseUri + path);
-                    if (body is not null)
-                    {
-                        request.Content = new global::System.Net.Http.ByteArrayContent(body);
-                        request.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-                    }
-
-                    request.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue(acceptEventStream ? "text/event-stream" : "application/json"));
-                    if (_apiKey is not null)
-                    {
-                        request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _apiKey);
-                    }
-
-                    response = await _http.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token).ConfigureAwait(false);
+                    using var message = request.CreateMessage(baseUri, _apiKey, Options.UserName);
+                    response = await _http.SendAsync(message, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token).ConfigureAwait(false);
                     if (response.IsSuccessStatusCode)
                     {
                         var owned = response;
@@ -86,7 +83,7 @@ internal sealed class CodegenClientPipeline
                         return await readSuccess(owned, attemptCancellation.Token).ConfigureAwait(false);
                     }
 
-                    var error = await CreateErrorAsync(response, method, path, attemptCancellation.Token).ConfigureAwait(false);
+                    var error = await CreateErrorAsync(response, request, attemptCancellation.Token).ConfigureAwait(false);
                     if (!CodegenRetryPolicy.IsRetryable(error.StatusCode) || !retriesLeft)
                     {
                         throw error;
@@ -228,18 +225,54 @@ internal sealed class CodegenClientPipeline
     /// parsed as <typeparamref name="T"/> until <paramref name="terminator"/> (see <see cref="CodegenEventStream"/>).
     /// Nothing is retried once the response has begun.
     /// </summary>
-    public async global::System.Collections.Generic.IAsyncEnumerable<T> StreamAsync<T>(
+    public global::System.Collections.Generic.IAsyncEnumerable<T> StreamAsync<T>(
         global::System.Net.Http.HttpMethod method,
         string path,
         byte[]? body,
         string terminator,
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo,
+        global::System.Threading.CancellationToken cancellationToken) =>
+        StreamAsync(JsonRequest(method, path, body, acceptEventStream: true), terminator, true, typeInfo, cancellationToken);
+
+    /// <summary>
+    /// Streams <paramref name="request"/>'s answer as <see cref="StreamAsync{T}(global::System.Net.Http.HttpMethod, string, byte[], string, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo{T}, global::System.Threading.CancellationToken)"/> does.
+    /// <paramref name="terminatorDeclared"/>: the contract declares the terminator, so a stream without it was cut short
+    /// (unless <see cref="CodegenClientOptions.RequireStreamTerminator"/> is off); otherwise the stream may also just end.
+    /// </summary>
+    public async global::System.Collections.Generic.IAsyncEnumerable<T> StreamAsync<T>(
+        CodegenClientRequest request,
+        string terminator,
+        bool terminatorDeclared,
+        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo,
         [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(method, path, body, true, static (r, _) => global::System.Threading.Tasks.Task.FromResult(r), cancellationToken).ConfigureAwait(false);
-        await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(CodegenEventStream.ReadAsync(this, response, terminator, typeInfo, cancellationToken), false))
+        request.Accept = "text/event-stream";
+        using var response = await SendAsync(request, static (r, _) => global::System.Threading.Tasks.Task.FromResult(r), cancellationToken).ConfigureAwait(false);
+        var events = CodegenEventStream.ReadAsync(this, response, terminator, terminatorDeclared && Options.RequireStreamTerminator, typeInfo, cancellationToken);
+        await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(events, false))
         {
             yield return item;
+        }
+    }
+
+    /// <summary>Sends <paramref name="request"/> for an answer without content: the body, if any, is read within the limit and dropped.</summary>
+    public global::System.Threading.Tasks.Task SendAsync(CodegenClientRequest request, global::System.Threading.CancellationToken cancellationToken) =>
+        SendAsync(request, async (response, token) =>
+        {
+            using (response)
+            {
+                await ReadBodyAsync(response, Options.MaxResponseBytes, token).ConfigureAwait(false);
+                return true;
+            }
+        }, cancellationToken);
+
+    /// <summary>Reads a JSON body with the contract's converters, within the limit (see <see cref="Deserialize{T}(global::System.Net.Http.HttpResponseMessage, byte[], global::System.Text.Json.Serialization.Metadata.JsonTypeInfo{T})"/>).</summary>
+    public async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, global::System.Threading.CancellationToken cancellationToken)
+    {
+        using (response)
+        {
+            var body = await ReadBodyAsync(response, Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            return Deserialize(response, body, typeInfo);
         }
     }
 
@@ -314,21 +347,38 @@ internal sealed class CodegenClientPipeline
         return truncated;
     }
 
-    private async global::System.Threading.Tasks.Task<CodegenApiException> CreateErrorAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Net.Http.HttpMethod method, string path, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.Task<CodegenApiException> CreateErrorAsync(global::System.Net.Http.HttpResponseMessage response, CodegenClientRequest request, global::System.Threading.CancellationToken cancellationToken)
     {
         string text;
+        byte[] bytes;
         try
         {
-            var bytes = await ReadBodyAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+            bytes = await ReadBodyAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
             text = global::System.Text.Encoding.UTF8.GetString(bytes);
         }
         catch (CodegenApiException)
         {
+            bytes = global::System.Array.Empty<byte>();
             text = string.Empty;
         }
 
         var error = CodegenErrorBody.Parse(text);
         var status = (int)response.StatusCode;
+        var method = request.Method;
+        var path = request.PathTemplate;
+        object? documented = null;
+        if (request.ReadError is { } readError && bytes.Length > 0)
+        {
+            try
+            {
+                documented = readError(status, bytes);
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                // A body that does not follow the documented schema still gives the message and excerpt above.
+            }
+        }
+
         var retryAfter = CodegenRetryPolicy.RetryAfter(response.Headers, global::System.DateTimeOffset.UtcNow);
         var message = method + " " + path + " failed with " + status + " " + response.ReasonPhrase;
         if (error.Message is not null)
@@ -357,7 +407,23 @@ internal sealed class CodegenClientPipeline
             RequestId = requestId,
             RetryAfter = retryAfter,
             BodyExcerpt = Excerpt(text),
+            Error = documented,
         };
+    }
+
+    /// <summary>A request of a JSON Schema contract's operation: a JSON body or none, and a bearer token.</summary>
+    private static CodegenClientRequest JsonRequest(global::System.Net.Http.HttpMethod method, string path, byte[]? body, bool acceptEventStream) =>
+        new CodegenClientRequest(method, path)
+        {
+            Content = body is null ? null : CodegenClientContent.Json(body),
+            Accept = acceptEventStream ? "text/event-stream" : "application/json",
+        };
+
+    /// <summary>The base address of a request: the one the caller chose, else the operation's own server, else the contract's.</summary>
+    private string BaseUriFor(CodegenClientRequest request)
+    {
+        var baseUri = Options.BaseUriChosen || request.Server is null ? _baseUri : request.Server.TrimEnd('/');
+        return baseUri ?? throw new global::System.InvalidOperationException("BaseUri must be set: the contract names no server for " + request + ".");
     }
 
     private global::System.Exception ConnectionFailed(global::System.Net.Http.HttpMethod method, string path, global::System.Exception failure)

@@ -15,6 +15,7 @@ internal static class CodegenEventStream
         CodegenClientPipeline pipeline,
         global::System.Net.Http.HttpResponseMessage response,
         string terminator,
+        bool requireTerminator,
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo,
         [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)
     {
@@ -27,7 +28,7 @@ internal static class CodegenEventStream
         {
             if (!await ReadEventAsync(pipeline, reader, response, idle, events, cancellationToken).ConfigureAwait(false))
             {
-                if (pipeline.Options.RequireStreamTerminator)
+                if (requireTerminator)
                 {
                     throw pipeline.Protocol(
                         response,

@@ -10,6 +10,15 @@ internal static class CodegenValidationHelpers
     [global::System.ThreadStatic]
     private static global::System.Buffers.ArrayBufferWriter<byte>? t_buffer;
 
+    [global::System.ThreadStatic]
+    private static bool t_writingRules;
+
+    /// <summary>
+    /// True while a value is written for the rules engine: a file is then written as an empty string, so that checking
+    /// a request never reads (or, for a stream that cannot seek, uses up) the file it is about to send.
+    /// </summary>
+    public static bool IsWritingRules => t_writingRules;
+
     /// <summary>Every way <paramref name="value"/>, written as JSON, breaks the schema at <paramref name="pointer"/>.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<CodegenContractViolation> Validate<T>(T value, global::System.Text.Json.Serialization.JsonConverter<T> converter, string pointer)
     {
@@ -57,9 +66,16 @@ internal static class CodegenValidationHelpers
     {
         var buffer = t_buffer ??= new global::System.Buffers.ArrayBufferWriter<byte>(256);
         buffer.Clear();
-        using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+        var outer = t_writingRules;
+        t_writingRules = true;
+        try
         {
+            using var writer = new global::System.Text.Json.Utf8JsonWriter(buffer);
             write(writer);
+        }
+        finally
+        {
+            t_writingRules = outer;
         }
 
         return CodegenJson.Parse(global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
