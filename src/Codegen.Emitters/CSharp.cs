@@ -58,30 +58,36 @@ public static class CSharp
         builder.Append('"');
         foreach (var c in value)
         {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\0': builder.Append("\\0"); break;
-                default:
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u0085' || char.IsSurrogate(c) || c == 0x7F)
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
+            AppendEscaped(builder, c);
         }
 
         builder.Append('"');
         return builder.ToString();
+    }
+
+    /// <summary>One character as a regular string literal holds it.</summary>
+    private static void AppendEscaped(StringBuilder builder, char c)
+    {
+        switch (c)
+        {
+            case '"': builder.Append("\\\""); break;
+            case '\\': builder.Append("\\\\"); break;
+            case '\n': builder.Append("\\n"); break;
+            case '\r': builder.Append("\\r"); break;
+            case '\t': builder.Append("\\t"); break;
+            case '\0': builder.Append("\\0"); break;
+            default:
+                if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u0085' || char.IsSurrogate(c) || c == 0x7F)
+                {
+                    builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    builder.Append(c);
+                }
+
+                break;
+        }
     }
 
     /// <summary>A UTF-8 literal (<c>"..."u8</c>) when the text is valid Unicode, else null (a lone surrogate has no UTF-8 form).</summary>
@@ -100,7 +106,7 @@ public static class CSharp
         }
 
         // Escape surrogate pairs as one code point: a \uD83D\uDE00 pair in a u8 literal is an error.
-        var builder = new StringBuilder();
+        var builder = new StringBuilder(value.Length + 4);
         builder.Append('"');
         for (var i = 0; i < value.Length; i++)
         {
@@ -112,8 +118,7 @@ public static class CSharp
                 continue;
             }
 
-            var single = StringLiteral(c.ToString());
-            builder.Append(single, 1, single.Length - 2);
+            AppendEscaped(builder, c);
         }
 
         builder.Append("\"u8");

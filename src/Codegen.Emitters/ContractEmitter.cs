@@ -156,6 +156,6 @@ public static class ContractEmitter
         CSharp.FileHeader(writer, contract.Namespace);
         body(writer);
         CSharp.FileFooter(writer);
-        return new GeneratedFile(hintName, writer.ToString());
+        return new GeneratedFile(hintName, writer.ToStringAndRelease());
     }
 }

@@ -21,6 +21,9 @@ public sealed class DiagnosticBag
         }
     }
 
+    /// <summary>How many diagnostics with this id were reported.</summary>
+    public int CountOf(string id) => _items.FindAll(d => d.Id == id).Count;
+
     public EquatableArray<ContractDiagnostic> ToEquatableArray() => _items.ToEquatableArray();
 
     public static ContractSeverity SeverityOf(string id)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Codegen.Contracts.Model;
 using Codegen.Runtime;
 
@@ -20,14 +21,24 @@ internal sealed class ContractDocument
 {
     private readonly CodegenJsonPositions _positions;
 
-    private ContractDocument(string path, string text, ContractFormat format, CodegenJson root, CodegenJsonPositions positions)
+    // Set while the component schemas of a YAML document are still to be read (see LoadSkippingSchemas).
+    private readonly YamlBlockReader? _schemaReader;
+
+    private ContractDocument(string path, string text, ContractFormat format, CodegenJson root, CodegenJsonPositions positions, YamlBlockReader? schemaReader = null)
     {
         Path = path;
         Text = text;
         Format = format;
         Root = root;
         _positions = positions;
+        _schemaReader = schemaReader;
     }
+
+    /// <summary>
+    /// Whether the reading stepped over something: component schemas not read yet (<see cref="WithSchemasFor"/> reads what is
+    /// needed), or extensions of path items and operations, which only an OpenAPI document may leave out.
+    /// </summary>
+    public bool IsPartial => _schemaReader is not null;
 
     public string Path { get; }
 
@@ -70,7 +81,16 @@ internal sealed class ContractDocument
         CodegenJson root;
         if (format == ContractFormat.Yaml)
         {
-            root = YamlDocumentReader.Read(text, positions);
+            try
+            {
+                root = YamlBlockReader.Read(text, positions);
+            }
+            catch (Exception ex) when (ex is NotSupportedException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+            {
+                // Beyond the fast reader's YAML (or a flaw of its own): SharpYaml reads it, or says what is wrong.
+                positions = new CodegenJsonPositions();
+                root = YamlDocumentReader.Read(text, positions);
+            }
         }
         else
         {
@@ -85,6 +105,44 @@ internal sealed class ContractDocument
         }
 
         return new ContractDocument(path, text, format, root, positions);
+    }
+
+    /// <summary>
+    /// A YAML document read without the members of <c>/components/schemas</c>, to be completed by <see cref="WithSchemasFor"/>
+    /// when a selection names the operations; a JSON document, or YAML the fast reader leaves to SharpYaml, is read whole.
+    /// </summary>
+    /// <exception cref="ContractDocumentException">The text is not valid JSON or YAML; the exception says where.</exception>
+    public static ContractDocument LoadSkippingSchemas(string path, string text)
+    {
+        if (FormatOf(path, text) == ContractFormat.Yaml)
+        {
+            var positions = new CodegenJsonPositions();
+            try
+            {
+                var (root, reader) = YamlBlockReader.ReadSkippingSchemas(text, positions);
+                return new ContractDocument(path, text, ContractFormat.Yaml, root, positions, reader.HasSkipped ? reader : null);
+            }
+            catch (Exception ex) when (ex is NotSupportedException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+            {
+                // Read whole below.
+            }
+        }
+
+        return Load(path, text);
+    }
+
+    /// <summary>
+    /// The document with every component schema that <paramref name="pointers"/> reach, read in place (same values, same
+    /// positions as a whole reading); null when a reference cannot be followed by pointer and the document must be read whole.
+    /// </summary>
+    public ContractDocument? WithSchemasFor(IEnumerable<string> pointers)
+    {
+        if (_schemaReader is null)
+        {
+            return this;
+        }
+
+        return _schemaReader.Complete(Root, pointers) is { } root ? new ContractDocument(Path, Text, Format, root, _positions) : null;
     }
 
     /// <summary>The value at a JSON pointer such as <c>/definitions/A/properties/b</c>, or null.</summary>

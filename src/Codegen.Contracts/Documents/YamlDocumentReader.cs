@@ -183,6 +183,12 @@ internal sealed class YamlDocumentReader
             return CodegenJson.NewString(text);
         }
 
+        return PlainValue(text) ?? throw Error("The YAML value '" + text + "' has no JSON equivalent; quote it if it is a string.", scalar.Start);
+    }
+
+    /// <summary>A plain scalar's value by the YAML 1.2 core schema; null for the infinities and NaN, which JSON cannot hold.</summary>
+    internal static CodegenJson? PlainValue(string text)
+    {
         switch (text)
         {
             case "":
@@ -209,7 +215,7 @@ internal sealed class YamlDocumentReader
         var lower = text.ToLowerInvariant();
         if (lower is ".inf" or "+.inf" or "-.inf" or ".nan")
         {
-            throw Error("The YAML value '" + text + "' has no JSON equivalent; quote it if it is a string.", scalar.Start);
+            return null;
         }
 
         return CodegenJson.NewString(text);

@@ -13,9 +13,13 @@ namespace Codegen.Contracts.Evolution;
 /// </summary>
 public static class ContractComparer
 {
-    public static ContractComparison Compare(ContractSnapshot oldContract, ContractSnapshot newContract, CancellationToken cancellationToken = default)
+    public static ContractComparison Compare(ContractSnapshot oldContract, ContractSnapshot newContract, CancellationToken cancellationToken = default) =>
+        Compare(oldContract, newContract, locateInOldFile: true, cancellationToken);
+
+    /// <param name="locateInOldFile">False leaves <see cref="ContractChange.OldLocation"/> null, so that the old file is never read for positions (the build's guard reports in the new file only).</param>
+    public static ContractComparison Compare(ContractSnapshot oldContract, ContractSnapshot newContract, bool locateInOldFile, CancellationToken cancellationToken = default)
     {
-        var walk = new EvolutionWalk(oldContract, newContract, cancellationToken);
+        var walk = new EvolutionWalk(oldContract, newContract, cancellationToken) { LocateInOldFile = locateInOldFile };
         walk.Run();
         return walk.Result();
     }
@@ -63,6 +67,8 @@ internal sealed partial class EvolutionWalk
         _new = newContract;
         _cancellationToken = cancellationToken;
     }
+
+    public bool LocateInOldFile { get; init; } = true;
 
     public void Run()
     {
@@ -119,7 +125,7 @@ internal sealed partial class EvolutionWalk
                 Message = message,
                 OldPointer = pending.OldPointer,
                 NewPointer = pending.NewPointer,
-                OldLocation = oldAt is null ? null : _old.SpanOf(oldAt),
+                OldLocation = oldAt is null || !LocateInOldFile ? null : _old.SpanOf(oldAt),
                 NewLocation = newAt is null ? null : _new.SpanOf(newAt),
                 Members = pending.Members.ToEquatableArray(),
             }, changes.Count));

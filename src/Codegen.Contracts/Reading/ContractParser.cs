@@ -22,19 +22,36 @@ public static partial class ContractParser
     public static ContractParseResult Parse(string path, string text, CancellationToken cancellationToken = default) =>
         Parse(new ContractInput(path, text), cancellationToken);
 
-    public static ContractParseResult Parse(ContractInput input, CancellationToken cancellationToken = default) =>
-        Parse(input, out _, cancellationToken);
+    public static ContractParseResult Parse(ContractInput input, CancellationToken cancellationToken = default)
+    {
+        // A selection reads only the component schemas its operations reach (OpenAI's document: a tenth of the work for
+        // chat completions); where that cannot be done exactly, the reading starts again with the whole document.
+        var skipSchemas = !input.Selection.IsEverything && input.OverlayPath is null;
+        var result = Parse(input, skipSchemas, out _, cancellationToken, out var wholeNeeded);
+        return wholeNeeded ? Parse(input, skipSchemas: false, out _, cancellationToken, out _) : result;
+    }
 
-    /// <summary>Also gives the document read (overlay applied), for positions found later (a comparison's); null when the text was unreadable.</summary>
-    internal static ContractParseResult Parse(ContractInput input, out ContractDocument? document, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Also gives the document read (overlay applied), for positions found later (a comparison's); null when the text was
+    /// unreadable. The document is read whole, selection or not, so that any position in it can be found.
+    /// </summary>
+    internal static ContractParseResult Parse(ContractInput input, out ContractDocument? document, CancellationToken cancellationToken = default) =>
+        Parse(input, skipSchemas: false, out document, cancellationToken, out _);
+
+    /// <summary>The same reading with every component schema read, selection or not (what <see cref="Parse(ContractInput, CancellationToken)"/> must equal).</summary>
+    internal static ContractParseResult ParseWhole(ContractInput input) => Parse(input, out _);
+
+    private static ContractParseResult Parse(ContractInput input, bool skipSchemas, out ContractDocument? document, CancellationToken cancellationToken, out bool wholeNeeded)
     {
         var diagnostics = new DiagnosticBag();
         document = null;
+        wholeNeeded = false;
         try
         {
-            var reader = new Reader(input, diagnostics, cancellationToken);
+            var reader = new Reader(input, diagnostics, skipSchemas, cancellationToken);
             var contract = reader.Read();
             document = reader.Document;
+            wholeNeeded = reader.WholeNeeded;
             return new ContractParseResult(diagnostics.HasErrors ? null : contract, diagnostics.ToEquatableArray());
         }
         catch (OperationCanceledException)
@@ -54,17 +71,22 @@ public static partial class ContractParser
         private readonly ContractInput _input;
         private readonly DiagnosticBag _diagnostics;
         private readonly CancellationToken _cancellationToken;
+        private readonly bool _skipSchemas;
         private ContractDocument _document = null!;
         private CodegenSchemaDocument _schemas = null!;
         private TypeMapper _types = null!;
         private GeneratedNames _names = null!;
 
-        public Reader(ContractInput input, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+        public Reader(ContractInput input, DiagnosticBag diagnostics, bool skipSchemas, CancellationToken cancellationToken)
         {
             _input = input;
             _diagnostics = diagnostics;
+            _skipSchemas = skipSchemas;
             _cancellationToken = cancellationToken;
         }
+
+        /// <summary>Reading the selected schemas alone could differ from reading the whole document: read it whole.</summary>
+        public bool WholeNeeded { get; private set; }
 
         /// <summary>The document as read, overlay applied; null until <see cref="Read"/> has loaded it.</summary>
         public ContractDocument? Document => _document;
@@ -73,7 +95,7 @@ public static partial class ContractParser
         {
             try
             {
-                _document = ContractDocument.Load(_input.Path, _input.Text);
+                _document = _skipSchemas ? ContractDocument.LoadSkippingSchemas(_input.Path, _input.Text) : ContractDocument.Load(_input.Path, _input.Text);
             }
             catch (ContractDocumentException ex)
             {
@@ -121,16 +143,35 @@ public static partial class ContractParser
             }
 
             var isOpenApi = kind != ContractKind.JsonSchema;
+            if (_document.IsPartial && !isOpenApi)
+            {
+                WholeNeeded = true;
+                return null;
+            }
+
+            var unresolved = _diagnostics.CountOf(ContractDiagnosticIds.UnresolvedReference);
             var extension = VendorExtension.Read(_document, _diagnostics, isOpenApi);
             OpenApiReader? openApi = isOpenApi ? OpenApiReader.Read(_document, _diagnostics) : null;
             var (ns, prefix) = Naming(extension, openApi);
             var names = _names = new GeneratedNames(prefix);
+            var drafts = isOpenApi ? openApi!.Operations : extension.Operations;
+            var selected = Select(drafts);
+            if (_document.IsPartial)
+            {
+                // An operation's reference into a schema not read yet, or one the schemas' references cannot reach by pointer.
+                if (_diagnostics.CountOf(ContractDiagnosticIds.UnresolvedReference) != unresolved || _document.WithSchemasFor(OperationSchemaPointers(selected)) is not { } completed)
+                {
+                    WholeNeeded = true;
+                    return null;
+                }
+
+                _document = completed;
+                root = completed.Root;
+            }
 
             _schemas = new CodegenSchemaDocument(root, dialect);
             _types = new TypeMapper(_schemas, _document, _diagnostics, names, inferObjects: isOpenApi, _cancellationToken);
 
-            var drafts = isOpenApi ? openApi!.Operations : extension.Operations;
-            var selected = Select(drafts);
             var definitions = Definitions(isOpenApi, selected);
             _types.Declare(definitions);
             _types.ResolveDeclared();

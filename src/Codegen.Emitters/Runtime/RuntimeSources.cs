@@ -55,7 +55,7 @@ internal static class RuntimeSources
             if (template.Folder == folder)
             {
                 found = true;
-                yield return new GeneratedFile($"{hintStem}.{template.TypeName(contract.Prefix)}.g.cs", template.Render(contract.Namespace, contract.Prefix));
+                yield return new GeneratedFile($"{hintStem}.{template.TypeName(contract.Prefix)}.g.cs", Rendered(template, contract.Namespace, contract.Prefix));
             }
         }
 
@@ -63,6 +63,45 @@ internal static class RuntimeSources
         {
             throw new InvalidOperationException($"No runtime files are embedded under {folder}/.");
         }
+    }
+
+    /// <summary>
+    /// A template written for a namespace and prefix, kept for the next run of the generator in this process (the
+    /// compiler server and the IDE run it again and again with the same contract): a cold run still writes 1 MB of
+    /// fixed code for every contract, which is most of the cost of generating a small selection of a large document.
+    /// </summary>
+    private static string Rendered(RuntimeTemplate template, string @namespace, string prefix)
+    {
+        var key = @namespace + "|" + prefix;
+        var cache = s_rendered;
+        if (cache is null || cache.Key != key)
+        {
+            // One namespace and prefix at a time: a project with several contracts renders each in turn, as before.
+            cache = new RenderCache(key);
+            s_rendered = cache;
+        }
+
+        lock (cache.Texts)
+        {
+            if (!cache.Texts.TryGetValue(template.Path, out var text))
+            {
+                text = template.Render(@namespace, prefix);
+                cache.Texts[template.Path] = text;
+            }
+
+            return text;
+        }
+    }
+
+    private static RenderCache? s_rendered;
+
+    private sealed class RenderCache
+    {
+        public RenderCache(string key) => Key = key;
+
+        public string Key { get; }
+
+        public Dictionary<string, string> Texts { get; } = new(StringComparer.Ordinal);
     }
 
     private static IReadOnlyList<RuntimeTemplate> Load()
