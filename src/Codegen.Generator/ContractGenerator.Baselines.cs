@@ -29,8 +29,12 @@ public sealed partial class ContractGenerator
     /// <summary>A baseline file the project has.</summary>
     internal sealed record BaselineFile(string Path, string Text);
 
-    /// <summary>A baseline read as its contract is read: the contract's path, and the baseline's text and model.</summary>
-    internal sealed record BaselineRead(string ContractPath, string Path, string Text, ContractParseResult Parsed);
+    /// <summary>
+    /// A baseline read as its contract is read: the contract's path, and the baseline's text and model. A baseline whose
+    /// text is the contract's (the usual case: nothing changed since it was shipped) is not read at all: <see cref="Parsed"/>
+    /// is null and the guard has nothing to compare, so an unchanged contract costs one comparison of texts.
+    /// </summary>
+    internal sealed record BaselineRead(string ContractPath, string Path, string Text, ContractParseResult? Parsed);
 
     /// <summary>A contract's model and text, and its baseline (null when it has none).</summary>
     private sealed record GuardInput(ContractSpec Contract, string Text, BaselineRead? Baseline);
@@ -53,7 +57,11 @@ public sealed partial class ContractGenerator
             .Combine(baselineFiles)
             .Select(static (pair, _) => BaselineInputFor(pair.Left, pair.Right))
             .Where(static input => input is not null)
-            .Select(static (input, cancellationToken) => new BaselineRead(input!.Value.ContractPath, input.Value.Input.Path, input.Value.Input.Text, ContractParser.Parse(input.Value.Input, cancellationToken)))
+            .Select(static (input, cancellationToken) => new BaselineRead(
+                input!.Value.ContractPath,
+                input.Value.Input.Path,
+                input.Value.Input.Text,
+                input.Value.Unchanged ? null : ContractParser.Parse(input.Value.Input, cancellationToken)))
             .WithTrackingName(TrackingNames.Baselines);
 
         var guarded = contracts
@@ -67,7 +75,7 @@ public sealed partial class ContractGenerator
         context.RegisterSourceOutput(guarded.SelectMany(static (changes, _) => changes), static (spc, change) => spc.ReportDiagnostic(ToGuardDiagnostic(change)));
     }
 
-    private static (string ContractPath, ContractInput Input)? BaselineInputFor(ContractInput contract, ImmutableArray<BaselineFile> baselines)
+    private static (string ContractPath, ContractInput Input, bool Unchanged)? BaselineInputFor(ContractInput contract, ImmutableArray<BaselineFile> baselines)
     {
         if (baselines.IsEmpty)
         {
@@ -79,7 +87,7 @@ public sealed partial class ContractGenerator
         {
             if (string.Equals(Normalize(baseline.Path), expected, StringComparison.OrdinalIgnoreCase))
             {
-                return (contract.Path, contract with { Path = baseline.Path, Text = baseline.Text });
+                return (contract.Path, contract with { Path = baseline.Path, Text = baseline.Text }, string.Equals(baseline.Text, contract.Text, StringComparison.Ordinal));
             }
         }
 
@@ -111,6 +119,12 @@ public sealed partial class ContractGenerator
     private static EquatableArray<ContractDiagnostic> Guard(GuardInput input, CancellationToken cancellationToken)
     {
         var baseline = input.Baseline!;
+        if (baseline.Parsed is null)
+        {
+            // The contract is byte for byte the baseline: nothing can have changed.
+            return EquatableArray<ContractDiagnostic>.Empty;
+        }
+
         if (baseline.Parsed.Contract is not { } shipped)
         {
             var problems = new List<ContractDiagnostic>();

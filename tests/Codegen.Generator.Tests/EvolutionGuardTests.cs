@@ -96,7 +96,7 @@ public class EvolutionGuardTests
     }
 
     [Fact]
-    public void AContractEditReadsTheContractAgainButNotItsBaseline()
+    public void AnUnchangedContractIsNotComparedAndLaterEditsReadTheContractAgainButNotItsBaseline()
     {
         var compilation = GeneratorHarness.CreateCompilation("class A { }");
         var contractText = Shipped.ToAdditionalText();
@@ -108,9 +108,14 @@ public class EvolutionGuardTests
         var driver = GeneratorHarness.CreateDriver(files).RunGenerators(compilation);
         Assert.Empty(Evolution(driver));
 
-        driver = driver.ReplaceAdditionalText(contractText, (Shipped with { Text = Narrowed }).ToAdditionalText()).RunGenerators(compilation);
-        var result = driver.GetRunResult().Results.Single();
+        // The first edit reads the baseline once; the next edit reads the contract again, not its baseline.
+        var narrowed = (Shipped with { Text = Narrowed }).ToAdditionalText();
+        driver = driver.ReplaceAdditionalText(contractText, narrowed).RunGenerators(compilation);
+        Assert.All(driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Baselines].SelectMany(r => r.Outputs), o => Assert.NotNull(((ContractGenerator.BaselineRead)o.Value).Parsed));
+        Assert.Single(Evolution(driver));
 
+        driver = driver.ReplaceAdditionalText(narrowed, (Shipped with { Text = Narrowed.Replace("\"maximum\": 1\n", "\"maximum\": 1.5\n", StringComparison.Ordinal) }).ToAdditionalText()).RunGenerators(compilation);
+        var result = driver.GetRunResult().Results.Single();
         Assert.All(result.TrackedSteps[TrackingNames.Baselines].SelectMany(r => r.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
         Assert.Contains(result.TrackedSteps[TrackingNames.EvolutionGuard].SelectMany(r => r.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Single(Evolution(driver));
