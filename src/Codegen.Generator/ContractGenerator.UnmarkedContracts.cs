@@ -32,7 +32,8 @@ public sealed partial class ContractGenerator
         var unmarked = context.AdditionalTextsProvider
             .Where(static text => text.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, cancellationToken) => IsContract(pair.Right.GetOptions(pair.Left)) ? null : Sniff(pair.Left, pair.Right.GlobalOptions, cancellationToken))
+            // A baseline is the contract as shipped, not a contract of its own.
+            .Select(static (pair, cancellationToken) => IsContract(pair.Right.GetOptions(pair.Left)) || IsTrue(pair.Right.GetOptions(pair.Left), BaselineMetadata) ? null : Sniff(pair.Left, pair.Right.GlobalOptions, cancellationToken))
             .Where(static file => file is not null)
             .Combine(contractPaths)
             // The same file may also be listed as a contract (one item with the metadata, one without).

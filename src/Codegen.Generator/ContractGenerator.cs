@@ -76,6 +76,7 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(emitInputs, static (spc, input) => Emit(spc, input, spc.CancellationToken));
 
         ReportUnmarkedContracts(context, files);
+        GuardWithBaselines(context, inputs, contracts, files);
     }
 
     private static bool IsContract(AnalyzerConfigOptions options) => IsTrue(options, ContractMetadata);

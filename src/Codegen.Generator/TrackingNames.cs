@@ -15,7 +15,9 @@ public static class TrackingNames
     public const string PlannedContracts = nameof(PlannedContracts);
     public const string EmitInputs = nameof(EmitInputs);
     public const string UnmarkedContracts = nameof(UnmarkedContracts);
+    public const string Baselines = nameof(Baselines);
+    public const string EvolutionGuard = nameof(EvolutionGuard);
 
     /// <summary>Every step, in pipeline order.</summary>
-    public static readonly string[] All = [ContractItems, Overlays, ContractInputs, ContractFiles, Parsed, Diagnostics, Contracts, ReferencesHttpClientFactory, ContractPlans, PlannedContracts, EmitInputs, UnmarkedContracts];
+    public static readonly string[] All = [ContractItems, Overlays, ContractInputs, ContractFiles, Parsed, Diagnostics, Contracts, ReferencesHttpClientFactory, ContractPlans, PlannedContracts, EmitInputs, UnmarkedContracts, Baselines, EvolutionGuard];
 }

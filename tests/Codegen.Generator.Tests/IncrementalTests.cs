@@ -14,9 +14,17 @@ public class IncrementalTests
     public void UnrelatedCSharpEditLeavesEveryStepCached()
     {
         var compilation = GeneratorHarness.CreateCompilation("class A { }");
-        // Beside the contract, a contract written as a plain AdditionalFiles item (CG0012) and a file that is never read.
-        var others = new[] { new ContractInput("/p/other.schema.json", GeneratorHarness.ModelsLab().Text).ToAdditionalText(), UnmarkedContractTests.Unreadable("/p/notes.txt") };
-        var driver = GeneratorHarness.CreateDriver([GeneratorHarness.ModelsLab().ToAdditionalText()], others).RunGenerators(compilation);
+        // Beside the contract, its baseline (the guard; a default differs, so that it has a change to report: steps that
+        // report nothing are not tracked), a contract written as a plain AdditionalFiles item (CG0012) and a file never read.
+        var contract = GeneratorHarness.ModelsLab();
+        var files = new (AdditionalText, IReadOnlyDictionary<string, string>)[]
+        {
+            (contract.ToAdditionalText(), GeneratorHarness.ContractMetadata()),
+            (EvolutionGuardTests.Baseline(contract, contract.Text.Replace("\"default\": 128,", "\"default\": 64,", StringComparison.Ordinal)), EvolutionGuardTests.BaselineMetadata),
+            (new ContractInput("/p/other.schema.json", contract.Text).ToAdditionalText(), new Dictionary<string, string>()),
+            (UnmarkedContractTests.Unreadable("/p/notes.txt"), new Dictionary<string, string>()),
+        };
+        var driver = GeneratorHarness.CreateDriver(files).RunGenerators(compilation);
 
         var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.First(), CSharpSyntaxTree.ParseText("class A { int x; }", GeneratorHarness.ParseOptions, path: "User0.cs"));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();

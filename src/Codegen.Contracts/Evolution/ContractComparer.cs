@@ -13,9 +13,13 @@ namespace Codegen.Contracts.Evolution;
 /// </summary>
 public static class ContractComparer
 {
-    public static ContractComparison Compare(ContractSnapshot oldContract, ContractSnapshot newContract, CancellationToken cancellationToken = default)
+    public static ContractComparison Compare(ContractSnapshot oldContract, ContractSnapshot newContract, CancellationToken cancellationToken = default) =>
+        Compare(oldContract, newContract, locateInOldFile: true, cancellationToken);
+
+    /// <param name="locateInOldFile">False leaves <see cref="ContractChange.OldLocation"/> null, so that the old file is never read for positions (the build's guard reports in the new file only).</param>
+    public static ContractComparison Compare(ContractSnapshot oldContract, ContractSnapshot newContract, bool locateInOldFile, CancellationToken cancellationToken = default)
     {
-        var walk = new EvolutionWalk(oldContract, newContract, cancellationToken);
+        var walk = new EvolutionWalk(oldContract, newContract, cancellationToken) { LocateInOldFile = locateInOldFile };
         walk.Run();
         return walk.Result();
     }
@@ -64,6 +68,8 @@ internal sealed partial class EvolutionWalk
         _cancellationToken = cancellationToken;
     }
 
+    public bool LocateInOldFile { get; init; } = true;
+
     public void Run()
     {
         CompareOperations();
@@ -110,16 +116,18 @@ internal sealed partial class EvolutionWalk
             var level = pending.Rule.LevelFor(pending.Direction);
             var effect = level == ChangeLevel.Compatible ? string.Empty : pending.Rule.EffectFor(pending.Direction == DataDirection.Unused ? DataDirection.Sent : pending.Direction);
             var message = pending.Where + ": " + pending.What + (effect.Length > 0 ? "; " + effect : string.Empty) + (pending.ShowDirection ? Suffix(pending.Direction) : string.Empty);
-            var oldAt = pending.OldPointer ?? pending.OldAnchor;
-            var newAt = pending.NewPointer ?? pending.NewAnchor;
+            var oldPointer = pending.OldPointer is null ? null : _old.ResolvePointer(pending.OldPointer);
+            var newPointer = pending.NewPointer is null ? null : _new.ResolvePointer(pending.NewPointer);
+            var oldAt = oldPointer ?? (pending.OldAnchor is null ? null : _old.ResolvePointer(pending.OldAnchor));
+            var newAt = newPointer ?? (pending.NewAnchor is null ? null : _new.ResolvePointer(pending.NewAnchor));
             changes.Add((new ContractChange
             {
                 Id = pending.Rule.Id,
                 Level = level,
                 Message = message,
-                OldPointer = pending.OldPointer,
-                NewPointer = pending.NewPointer,
-                OldLocation = oldAt is null ? null : _old.SpanOf(oldAt),
+                OldPointer = oldPointer,
+                NewPointer = newPointer,
+                OldLocation = oldAt is null || !LocateInOldFile ? null : _old.SpanOf(oldAt),
                 NewLocation = newAt is null ? null : _new.SpanOf(newAt),
                 Members = pending.Members.ToEquatableArray(),
             }, changes.Count));
