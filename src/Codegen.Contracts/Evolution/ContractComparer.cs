@@ -116,15 +116,17 @@ internal sealed partial class EvolutionWalk
             var level = pending.Rule.LevelFor(pending.Direction);
             var effect = level == ChangeLevel.Compatible ? string.Empty : pending.Rule.EffectFor(pending.Direction == DataDirection.Unused ? DataDirection.Sent : pending.Direction);
             var message = pending.Where + ": " + pending.What + (effect.Length > 0 ? "; " + effect : string.Empty) + (pending.ShowDirection ? Suffix(pending.Direction) : string.Empty);
-            var oldAt = pending.OldPointer ?? pending.OldAnchor;
-            var newAt = pending.NewPointer ?? pending.NewAnchor;
+            var oldPointer = pending.OldPointer is null ? null : _old.ResolvePointer(pending.OldPointer);
+            var newPointer = pending.NewPointer is null ? null : _new.ResolvePointer(pending.NewPointer);
+            var oldAt = oldPointer ?? (pending.OldAnchor is null ? null : _old.ResolvePointer(pending.OldAnchor));
+            var newAt = newPointer ?? (pending.NewAnchor is null ? null : _new.ResolvePointer(pending.NewAnchor));
             changes.Add((new ContractChange
             {
                 Id = pending.Rule.Id,
                 Level = level,
                 Message = message,
-                OldPointer = pending.OldPointer,
-                NewPointer = pending.NewPointer,
+                OldPointer = oldPointer,
+                NewPointer = newPointer,
                 OldLocation = oldAt is null || !LocateInOldFile ? null : _old.SpanOf(oldAt),
                 NewLocation = newAt is null ? null : _new.SpanOf(newAt),
                 Members = pending.Members.ToEquatableArray(),

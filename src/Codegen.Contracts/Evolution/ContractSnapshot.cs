@@ -87,21 +87,36 @@ public sealed class ContractSnapshot
     internal CodegenSchema? Schema(string? pointer) =>
         pointer is not null && Rules.TryGet(pointer, out var schema) ? schema : null;
 
-    /// <summary>The pointer of an operation in the contract: its path item's method, or its entry in <c>x-codegen</c>'s operations.</summary>
-    internal string OperationPointer(OperationSpec operation)
+    /// <summary>
+    /// The pointer of an operation in the contract: its path item's method, or its entry in <c>x-codegen</c>'s operations. For
+    /// the latter the index is found in the document, which is read only when a change needs it: until <see cref="ResolvePointer"/>,
+    /// the pointer is a placeholder holding the operation's name.
+    /// </summary>
+    internal string OperationPointer(OperationSpec operation) =>
+        IsOpenApi
+            ? JsonPointer.Append(JsonPointer.Append("/paths", operation.Path), operation.Method.ToLowerInvariant())
+            : Placeholder + operation.Name + Placeholder;
+
+    private const char Placeholder = '\u0001';
+
+    /// <summary>The pointer with an operation placeholder replaced by the operation's real pointer.</summary>
+    internal string ResolvePointer(string pointer)
     {
-        if (IsOpenApi)
+        if (pointer.Length == 0 || pointer[0] != Placeholder)
         {
-            return JsonPointer.Append(JsonPointer.Append("/paths", operation.Path), operation.Method.ToLowerInvariant());
+            return pointer;
         }
 
+        var end = pointer.IndexOf(Placeholder, 1);
+        var name = pointer.Substring(1, end - 1);
+        var rest = pointer.Substring(end + 1);
         if (Document?.Find("/x-codegen/operations") is { Kind: CodegenJsonKind.Array } operations)
         {
             for (var i = 0; i < operations.Items.Count; i++)
             {
-                if (operations.Items[i].GetPropertyOrNull("name") is { Kind: CodegenJsonKind.String } name && name.StringValue == operation.Name)
+                if (operations.Items[i].GetPropertyOrNull("name") is { Kind: CodegenJsonKind.String } candidate && candidate.StringValue == name)
                 {
-                    return JsonPointer.Append("/x-codegen/operations", i);
+                    return JsonPointer.Append("/x-codegen/operations", i) + rest;
                 }
             }
         }
