@@ -147,6 +147,37 @@ public static class ContractEmitter
             }
         }
 
+        return DistinctHintNames(files);
+    }
+
+    /// <summary>
+    /// Hint names are unique without regard to case (the compiler refuses two that differ in case, and so does a file
+    /// system that ignores it), while C# names are not: a schema <c>OpenAIFile</c> and the contract-wide <c>OpenAiFile</c>
+    /// of prefix <c>OpenAi</c> are two types. A later file whose name is taken gets a number before <c>.g.cs</c>.
+    /// </summary>
+    private static List<GeneratedFile> DistinctHintNames(List<GeneratedFile> files)
+    {
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < files.Count; i++)
+        {
+            var hint = files[i].HintName;
+            if (taken.Add(hint))
+            {
+                continue;
+            }
+
+            var stem = hint.EndsWith(".g.cs", StringComparison.Ordinal) ? hint.Substring(0, hint.Length - ".g.cs".Length) : hint;
+            var n = 2;
+            string candidate;
+            do
+            {
+                candidate = $"{stem}.{n.ToString(System.Globalization.CultureInfo.InvariantCulture)}.g.cs";
+                n++;
+            }
+            while (!taken.Add(candidate));
+            files[i] = files[i] with { HintName = candidate };
+        }
+
         return files;
     }
 

@@ -52,6 +52,30 @@ public class HostileContractTests
     }
 
     [Fact]
+    public void ATypeNamedLikeAContractWideTypeButForItsCaseGetsAFileOfItsOwn()
+    {
+        // 'ACMEFile' and the contract-wide 'AcmeFile' are two C# types, but one hint name without regard to case
+        // (the compiler refuses that with CS8785, and so does a file system that ignores case).
+        const string text = """
+            {
+              "x-codegen": { "namespace": "Wild.Case", "prefix": "Acme" },
+              "definitions": {
+                "ACMEFile": { "type": "object", "properties": { "name": { "type": "string" } } }
+              }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(text);
+
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Empty(run.CompilationDiagnostics);
+        var hints = run.Sources.Select(s => s.HintName).ToList();
+        Assert.Equal(hints.Count, hints.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Contains(run.Sources, s => s.SourceText.ToString().Contains("partial record ACMEFile", StringComparison.Ordinal));
+        Assert.Contains(run.Sources, s => s.SourceText.ToString().Contains("class AcmeFile", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AwkwardNamesBecomeValidUniqueIdentifiersAndKeepTheirJsonNames()
     {
         const string text = """
