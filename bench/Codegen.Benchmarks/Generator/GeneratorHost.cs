@@ -12,16 +12,6 @@ namespace Codegen.Benchmarks.Generator;
 /// </summary>
 public static class GeneratorHost
 {
-    /// <summary>
-    /// BenchmarkDotNet's child project lists this project's references in its deps.json but not the ones the
-    /// generator keeps private (Codegen.Contracts, Codegen.Emitters); the files are copied beside it, so load them from there.
-    /// </summary>
-    static GeneratorHost() => System.Runtime.Loader.AssemblyLoadContext.Default.Resolving += (context, name) =>
-    {
-        var candidate = Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
-        return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
-    };
-
     public static readonly CSharpParseOptions ParseOptions = GeneratorHarness.ParseOptions;
 
     public const string ContractPath = "/contracts/bench.schema.json";

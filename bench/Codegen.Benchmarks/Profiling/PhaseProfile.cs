@@ -77,7 +77,7 @@ public static class PhaseProfile
             var selected = chat ? openApi.Operations.FindAll(input.Selection.Selects) : openApi.Operations;
             if (chat)
             {
-                document = Phase("Selected schemas read (WithSchemasFor)", () => document.WithSchemasFor(Pointers(selected))!);
+                document = Phase("Selected schemas read (WithSchemasFor)", () => document.WithSchemasFor(OperationDraft.SchemaPointers(selected))!);
             }
 
             var schemas = new CodegenSchemaDocument(document.Root, CodegenSchemaDialect.OpenApi31);
@@ -92,7 +92,7 @@ public static class PhaseProfile
 
                 if (chat)
                 {
-                    var reachable = new HashSet<string>(SchemaWalk.Reachable(schemas, Pointers(selected)).Select(s => s.Pointer));
+                    var reachable = new HashSet<string>(SchemaWalk.Reachable(schemas, OperationDraft.SchemaPointers(selected)).Select(s => s.Pointer));
                     definitions = definitions.FindAll(d => reachable.Contains(d.Value));
                 }
 
@@ -112,7 +112,7 @@ public static class PhaseProfile
                     }
                 }
 
-                list.AddRange(Pointers(selected));
+                list.AddRange(OperationDraft.SchemaPointers(selected));
                 _ = schemas.ReadAll(list).Count();
                 return list;
             });
@@ -293,32 +293,5 @@ public static class PhaseProfile
     {
         public long Seconds;
         public long Nanoseconds;
-    }
-
-    private static IEnumerable<string> Pointers(List<OperationDraft> operations)
-    {
-        foreach (var operation in operations)
-        {
-            foreach (var parameter in operation.Parameters)
-            {
-                if (parameter.SchemaPointer is { } pointer)
-                {
-                    yield return pointer;
-                }
-            }
-
-            if (operation.Body?.SchemaPointer is { } body)
-            {
-                yield return body;
-            }
-
-            foreach (var response in operation.Responses)
-            {
-                if (response.SchemaPointer is { } pointer)
-                {
-                    yield return pointer;
-                }
-            }
-        }
     }
 }

@@ -159,7 +159,7 @@ public static partial class ContractParser
             if (_document.IsPartial)
             {
                 // An operation's reference into a schema not read yet, or one the schemas' references cannot reach by pointer.
-                if (_diagnostics.CountOf(ContractDiagnosticIds.UnresolvedReference) != unresolved || _document.WithSchemasFor(OperationSchemaPointers(selected)) is not { } completed)
+                if (_diagnostics.CountOf(ContractDiagnosticIds.UnresolvedReference) != unresolved || _document.WithSchemasFor(OperationDraft.SchemaPointers(selected)) is not { } completed)
                 {
                     WholeNeeded = true;
                     return null;
@@ -317,44 +317,12 @@ public static partial class ContractParser
             }
 
             var reachable = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var schema in SchemaWalk.Reachable(_schemas, OperationSchemaPointers(operations)))
+            foreach (var schema in SchemaWalk.Reachable(_schemas, OperationDraft.SchemaPointers(operations)))
             {
                 reachable.Add(schema.Pointer);
             }
 
             return result.FindAll(d => reachable.Contains(d.Value));
-        }
-
-        private static IEnumerable<string> OperationSchemaPointers(List<OperationDraft> operations)
-        {
-            foreach (var operation in operations)
-            {
-                foreach (var parameter in operation.Parameters)
-                {
-                    if (parameter.SchemaPointer is { } pointer)
-                    {
-                        yield return pointer;
-                    }
-                }
-
-                if (operation.Body?.SchemaPointer is { } body)
-                {
-                    yield return body;
-                }
-
-                foreach (var response in operation.Responses)
-                {
-                    if (response.SchemaPointer is { } pointer)
-                    {
-                        yield return pointer;
-                    }
-                }
-
-                if (operation.Stream is { } stream)
-                {
-                    yield return stream.EventSchemaPointer;
-                }
-            }
         }
 
         private static List<SecuritySchemeSpec> Security(bool isOpenApi, VendorExtension extension, OpenApiReader? openApi, string prefix)

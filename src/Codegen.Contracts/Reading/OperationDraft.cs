@@ -8,6 +8,39 @@ namespace Codegen.Contracts.Reading;
 
 internal sealed class OperationDraft
 {
+    /// <summary>The JSON pointers of every schema the operations name: parameters, bodies, responses and stream events.</summary>
+    internal static IEnumerable<string> SchemaPointers(IEnumerable<OperationDraft> operations)
+    {
+        foreach (var operation in operations)
+        {
+            foreach (var parameter in operation.Parameters)
+            {
+                if (parameter.SchemaPointer is { } pointer)
+                {
+                    yield return pointer;
+                }
+            }
+
+            if (operation.Body?.SchemaPointer is { } body)
+            {
+                yield return body;
+            }
+
+            foreach (var response in operation.Responses)
+            {
+                if (response.SchemaPointer is { } pointer)
+                {
+                    yield return pointer;
+                }
+            }
+
+            if (operation.Stream is { } stream)
+            {
+                yield return stream.EventSchemaPointer;
+            }
+        }
+    }
+
     public required string Name { get; init; }
 
     public string? OperationId { get; init; }

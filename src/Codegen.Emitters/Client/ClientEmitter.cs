@@ -56,6 +56,15 @@ internal static class ClientEmitter
             w.Line();
         }
 
+        EmitKeyAndDefaults(w, server is not null, environment);
+    }
+
+    /// <summary>
+    /// The end of <c>{Prefix}ClientOptions</c> that every kind of contract shares: the API key's environment variable and
+    /// <c>ApplyContractDefaults</c>, which the options' constructor calls. Closes the class.
+    /// </summary>
+    internal static void EmitKeyAndDefaults(SourceWriter w, bool hasDefaultServer, string? environment)
+    {
         if (environment is not null)
         {
             w.Summary("The environment variable the API key is read from, once, when the options are created.");
@@ -64,7 +73,7 @@ internal static class ClientEmitter
         }
 
         w.Open("partial void ApplyContractDefaults()");
-        if (server is not null)
+        if (hasDefaultServer)
         {
             w.Line("BaseUri = new global::System.Uri(DefaultBaseUri);");
         }

@@ -91,26 +91,7 @@ internal static class OpenApiClientEmitter
             }
         }
 
-        if (environment is not null)
-        {
-            w.Summary("The environment variable the API key is read from, once, when the options are created.");
-            w.Line($"public const string ApiKeyEnvironmentVariable = {CSharp.StringLiteral(environment)};");
-            w.Line();
-        }
-
-        w.Open("partial void ApplyContractDefaults()");
-        if (server is not null)
-        {
-            w.Line("BaseUri = new global::System.Uri(DefaultBaseUri);");
-        }
-
-        if (environment is not null)
-        {
-            w.Line("ApiKey = global::System.Environment.GetEnvironmentVariable(ApiKeyEnvironmentVariable);");
-        }
-
-        w.Close();
-        w.Close();
+        ClientEmitter.EmitKeyAndDefaults(w, server is not null, environment);
     }
 
     private static void EmitPlainMethod(SourceWriter w, EmitContext context, RequestCode request, OperationSpec operation)
