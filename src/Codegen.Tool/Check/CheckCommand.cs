@@ -93,14 +93,6 @@ public static class CheckCommand
                 break;
         }
 
-        if (file is null)
-        {
-            console.Output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-            return;
-        }
-
-        file.Directory?.Create();
-        File.WriteAllBytes(file.FullName, buffer.ToArray());
-        console.Output.WriteLine(report.Summary() + $" Report written to {file.FullName}.");
+        console.Deliver(buffer.ToArray(), file, report.Summary());
     }
 }

@@ -43,6 +43,23 @@ public sealed class ToolConsole
     public void WriteWarning(string message) =>
         Error.WriteLine(Paint(ErrorColors, AnsiColor.Yellow, "codegen: warning:") + " " + message);
 
+    /// <summary>
+    /// Delivers a rendered report (check's, diff's): to standard output, or to a file (its folder created) with the
+    /// summary on standard output.
+    /// </summary>
+    public void Deliver(byte[] report, FileInfo? file, string summary)
+    {
+        if (file is null)
+        {
+            Output.WriteLine(System.Text.Encoding.UTF8.GetString(report));
+            return;
+        }
+
+        file.Directory?.Create();
+        File.WriteAllBytes(file.FullName, report);
+        Output.WriteLine(summary + $" Report written to {file.FullName}.");
+    }
+
     public static string Paint(bool enabled, AnsiColor color, string text) =>
         enabled ? $"\u001b[{(int)color}m{text}\u001b[0m" : text;
 }
