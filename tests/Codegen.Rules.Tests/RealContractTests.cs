@@ -5,7 +5,7 @@ namespace Codegen.Rules.Tests;
 /// <summary>The engine on the real documents in ../shared/contracts: every schema read, problems as expected, requests checked.</summary>
 public sealed class RealContractTests(ITestOutputHelper output)
 {
-    private static readonly string Contracts = Path.GetFullPath(Path.Combine(JsonSchemaTestSuite.Directory, "..", "..", "contracts"));
+    private static readonly string Contracts = RepoPaths.SharedContracts;
 
     [ContractFact("openai-openapi/openapi.json")]
     public void The_whole_OpenAI_document_reads_with_only_the_problems_it_has()

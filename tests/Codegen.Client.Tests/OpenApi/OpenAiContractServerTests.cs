@@ -1,5 +1,6 @@
 using System.Text;
 using Codegen.ContractServer;
+using Codegen.Testing;
 using OpenAI.Api;
 
 namespace Codegen.Client.Tests.OpenApi;
@@ -18,7 +19,7 @@ public sealed class OpenAiContractServerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var path = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "shared", "contracts", "openai-openapi", "openapi.yaml"));
+        var path = RepoPaths.SharedContract("openai-openapi/openapi.yaml");
         _server = await global::Codegen.ContractServer.ContractServer.StartAsync(new ContractServerOptions { ContractPath = path, ApiKey = Key });
         _client = new OpenAIApiClient(new HttpClient(), new OpenAIApiClientOptions { BaseUri = new Uri(_server.BaseAddress, "v1"), ApiKey = Key, MaxRetries = 0 });
     }

@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Codegen.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Codegen.Client.Tests.OpenApi;
 
@@ -23,31 +17,26 @@ public sealed record RecordedRequest(string Method, string Target, IReadOnlyDict
 public sealed record ScriptedResponse(int Status, string ContentType, string Body, IReadOnlyList<string>? Events = null, IReadOnlyDictionary<string, string>? Headers = null);
 
 /// <summary>
-/// A real Kestrel server on 127.0.0.1 and a free port that records every request and answers with the scripted
-/// responses in turn: the OpenAI client's requests are checked byte for byte, its parsing against known answers.
+/// A <see cref="LoopbackServer"/> (Kestrel on 127.0.0.1 and a free port) that records every request and answers with
+/// the scripted responses in turn: the OpenAI client's requests are checked byte for byte, its parsing against known answers.
 /// </summary>
 public sealed class RecordingServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<ScriptedResponse> _script = new();
+    private LoopbackServer _server = null!;
 
-    private RecordingServer(WebApplication app) => _app = app;
+    private RecordingServer()
+    {
+    }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => new(_server.BaseAddress, "v1/");
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     public static async Task<RecordingServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new RecordingServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.BaseAddress = new Uri(address + "/v1/");
+        var server = new RecordingServer();
+        server._server = await LoopbackServer.StartAsync(server.HandleAsync);
         return server;
     }
 
@@ -106,5 +95,5 @@ public sealed class RecordingServer : IAsyncDisposable
         await context.Response.WriteAsync(response.Body);
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
