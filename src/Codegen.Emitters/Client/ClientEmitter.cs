@@ -115,7 +115,7 @@ internal static class ClientEmitter
         var requestType = RequestType(operation);
         var response = Global(contract, responseType);
         var context = $"global::{contract.Namespace}.{p}JsonContext.Default";
-        var method = $"global::System.Net.Http.HttpMethod.{HttpMethodProperty(operation.Method)}";
+        var method = $"global::System.Net.Http.HttpMethod.{RequestCode.HttpMethod(operation.Method)}";
         var path = CSharp.StringLiteral(operation.Path);
         var hasBody = requestType is not null;
         var usage = UsageOf(contract, responseType, "response");
@@ -185,7 +185,7 @@ internal static class ClientEmitter
         var requestType = RequestType(operation)!;
         var chunk = Global(contract, eventType);
         var context = $"global::{contract.Namespace}.{p}JsonContext.Default";
-        var method = $"global::System.Net.Http.HttpMethod.{HttpMethodProperty(operation.Method)}";
+        var method = $"global::System.Net.Http.HttpMethod.{RequestCode.HttpMethod(operation.Method)}";
         var usage = UsageOf(contract, eventType, "chunk");
         var chunkModel = HasStringProperty(contract, eventType, "model") ? "chunk.Model" : "null";
 
@@ -247,17 +247,6 @@ internal static class ClientEmitter
 
         return index;
     }
-
-    private static string HttpMethodProperty(string method) => method switch
-    {
-        "GET" => "Get",
-        "PUT" => "Put",
-        "DELETE" => "Delete",
-        "PATCH" => "Patch",
-        "HEAD" => "Head",
-        "OPTIONS" => "Options",
-        _ => "Post",
-    };
 
     private static ObjectTypeSpec? FindObject(ContractSpec contract, string typeName) =>
         contract.Types.OfType<ObjectTypeSpec>().FirstOrDefault(t => t.Name == typeName);
