@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using Codegen.Contracts.Diagnostics;
 using Codegen.Contracts.Documents;
 using Codegen.Contracts.Model;
-using Codegen.Contracts.Naming;
-using Codegen.Contracts.Reading;
 using Codegen.Runtime;
 
 namespace Codegen.Contracts.OpenApi;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Threading;
 using Codegen.Contracts.Diagnostics;
 using Codegen.Contracts.Documents;
 using Codegen.Contracts.Model;

@@ -1,12 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Threading;
 using Codegen.Contracts.Diagnostics;
 using Codegen.Contracts.Documents;
 using Codegen.Contracts.Model;
-using Codegen.Contracts.Naming;
-using Codegen.Contracts.OpenApi;
 using Codegen.Runtime;
 
 namespace Codegen.Contracts.Reading;
