@@ -17,6 +17,11 @@ internal sealed partial class EvolutionWalk
     private void CompareValues(ValueSite site)
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        if (IsUnchanged(site))
+        {
+            return;
+        }
+
         var oldSchema = _old.Schema(site.OldPointer);
         var newSchema = _new.Schema(site.NewPointer);
         var before = SchemaConstraints.Of(oldSchema);
@@ -299,7 +304,7 @@ internal sealed partial class EvolutionWalk
                 continue;
             }
 
-            if (!_comparedTypes.ContainsKey(pair.Value.Name + "\u0000" + newType.Name))
+            if (!_comparedTypes.ContainsKey(pair.Value.Name + "\u0000" + newType.Name) && !IsUnchanged(pair.Value, newType))
             {
                 CompareTypes(pair.Value, newType, direction);
             }
