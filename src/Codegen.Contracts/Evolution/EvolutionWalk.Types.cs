@@ -121,6 +121,11 @@ internal sealed partial class EvolutionWalk
         foreach (var property in newObject.Properties)
         {
             seen.Add(property.JsonName);
+            if (oldProperties.TryGetValue(property.JsonName, out var same) && IsUnchanged(same, property))
+            {
+                continue;
+            }
+
             var member = newObject.Name + "." + property.Name;
             if (!oldProperties.TryGetValue(property.JsonName, out var oldProperty))
             {
@@ -171,6 +176,11 @@ internal sealed partial class EvolutionWalk
         foreach (var alternative in newUnion.Cases)
         {
             seen.Add(alternative.Name);
+            if (oldCases.TryGetValue(alternative.Name, out var same) && IsUnchanged(same, alternative))
+            {
+                continue;
+            }
+
             var member = newUnion.Name + "." + alternative.Name;
             if (!oldCases.TryGetValue(alternative.Name, out var oldCase))
             {

@@ -11,11 +11,11 @@ namespace Codegen.Contracts.Evolution;
 // A contract edited in one place (the build's guard, most pull requests) is then compared in that place only.
 internal sealed partial class EvolutionWalk
 {
-    // Decided places, by key ("t" and a type's name, "s" and two pointers). A place being decided counts as unchanged while it
+    // Decided places, by key (a type's name and a mark no pointer has, or two pointers). A place being decided counts as unchanged while it
     // is, so that a cycle of references closes. An answer "unchanged" given under that assumption holds only if the place the
     // decision started from turns out unchanged too; when it does not, those answers are forgotten ("changed" ones always hold).
-    private readonly Dictionary<string, bool> _unchanged = new(StringComparer.Ordinal);
-    private readonly List<string> _decidedNow = new();
+    private readonly Dictionary<(string, string), bool> _unchanged = new();
+    private readonly List<(string, string)> _decidedNow = new();
     private int _deciding;
     private bool? _skipsUnchanged;
 
@@ -27,6 +27,13 @@ internal sealed partial class EvolutionWalk
     private bool IsUnchanged(TypeSpec oldType, TypeSpec newType) =>
         SkipsUnchanged && oldType.Name == newType.Name && IsUnchangedType(newType.Name);
 
+    /// <summary>A property that is the same record on both sides, with unchanged schemas: nothing to report for it.</summary>
+    private bool IsUnchanged(PropertySpec oldProperty, PropertySpec newProperty) =>
+        SkipsUnchanged && oldProperty.Equals(newProperty) && IsUnchangedSchema(newProperty.SchemaPointer, newProperty.SchemaPointer) && IsUnchanged(newProperty.Type);
+
+    private bool IsUnchanged(UnionCaseSpec oldCase, UnionCaseSpec newCase) =>
+        SkipsUnchanged && oldCase.Equals(newCase) && IsUnchangedSchema(newCase.SchemaPointer, newCase.SchemaPointer) && IsUnchanged(newCase.Type);
+
     private bool IsUnchanged(TypeRef type)
     {
         if (type.Kind is TypeRefKind.Object or TypeRefKind.Union or TypeRefKind.Enum && type.Name is { } name && !IsUnchangedType(name))
@@ -37,14 +44,14 @@ internal sealed partial class EvolutionWalk
         return type.Item is not { } item || IsUnchanged(item);
     }
 
-    private bool IsUnchangedType(string name) => Decide("t" + name, name, static (walk, name) =>
+    private bool IsUnchangedType(string name) => Decide((name, "\u0000type"), name, static (walk, name) =>
     {
         var oldType = walk._old.Types.TryGetValue(name, out var o) ? o : null;
         var newType = walk._new.Types.TryGetValue(name, out var n) ? n : null;
         return oldType is null || newType is null ? oldType == newType : oldType.Equals(newType) && walk.ReachesNothingChanged(newType);
     });
 
-    private bool Decide<T>(string key, T argument, Func<EvolutionWalk, T, bool> decide)
+    private bool Decide<T>((string, string) key, T argument, Func<EvolutionWalk, T, bool> decide)
     {
         if (_unchanged.TryGetValue(key, out var known))
         {
@@ -119,7 +126,7 @@ internal sealed partial class EvolutionWalk
             return oldPointer == newPointer;
         }
 
-        return Decide("s" + oldPointer + "\u0000" + newPointer, (oldPointer, newPointer), static (walk, pointers) =>
+        return Decide((oldPointer, newPointer), (oldPointer, newPointer), static (walk, pointers) =>
         {
             var before = CodegenJsonPointer.Find(walk._old.Rules.Root, pointers.oldPointer);
             var after = CodegenJsonPointer.Find(walk._new.Rules.Root, pointers.newPointer);
