@@ -284,7 +284,7 @@ public static class PhaseProfile
     }
 
     /// <summary>This thread's CPU time in milliseconds (Linux): what a phase costs, however busy the machine is.</summary>
-    private static double ThreadCpu() => clock_gettime(3 /* CLOCK_THREAD_CPUTIME_ID */, out var time) == 0 ? (time.Seconds * 1e3) + (time.Nanoseconds / 1e6) : double.NaN;
+    internal static double ThreadCpu() => clock_gettime(3 /* CLOCK_THREAD_CPUTIME_ID */, out var time) == 0 ? (time.Seconds * 1e3) + (time.Nanoseconds / 1e6) : double.NaN;
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
     private static extern int clock_gettime(int clock, out TimeSpec time);

@@ -129,7 +129,17 @@ public sealed class ContractSnapshot
     internal string SecurityPointer(string scheme) => IsOpenApi ? JsonPointer.Append("/components/securitySchemes", scheme) : "/x-codegen/auth";
 
     /// <summary>The span of <paramref name="pointer"/> (or its nearest existing ancestor) in this file.</summary>
-    internal SourceSpan SpanOf(string pointer) => Document?.SpanOf(pointer) ?? SourceSpan.At(Path, 0, 0);
+    internal SourceSpan SpanOf(string pointer)
+    {
+        // A JSON file not read yet is scanned for the few places a comparison reports, not read again whole.
+        if (_document is null && !_documentFailed && ContractDocument.FormatOf(Path, _text) == ContractFormat.Json
+            && JsonTextLocator.SpanOf(Path, _text, pointer) is { } span)
+        {
+            return span;
+        }
+
+        return Document?.SpanOf(pointer) ?? SourceSpan.At(Path, 0, 0);
+    }
 
     private ContractDocument? Document
     {

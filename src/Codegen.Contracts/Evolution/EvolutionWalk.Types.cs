@@ -17,6 +17,11 @@ internal sealed partial class EvolutionWalk
     private void CompareValues(ValueSite site)
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        if (IsUnchanged(site))
+        {
+            return;
+        }
+
         var oldSchema = _old.Schema(site.OldPointer);
         var newSchema = _new.Schema(site.NewPointer);
         var before = SchemaConstraints.Of(oldSchema);
@@ -116,6 +121,11 @@ internal sealed partial class EvolutionWalk
         foreach (var property in newObject.Properties)
         {
             seen.Add(property.JsonName);
+            if (oldProperties.TryGetValue(property.JsonName, out var same) && IsUnchanged(same, property))
+            {
+                continue;
+            }
+
             var member = newObject.Name + "." + property.Name;
             if (!oldProperties.TryGetValue(property.JsonName, out var oldProperty))
             {
@@ -166,6 +176,11 @@ internal sealed partial class EvolutionWalk
         foreach (var alternative in newUnion.Cases)
         {
             seen.Add(alternative.Name);
+            if (oldCases.TryGetValue(alternative.Name, out var same) && IsUnchanged(same, alternative))
+            {
+                continue;
+            }
+
             var member = newUnion.Name + "." + alternative.Name;
             if (!oldCases.TryGetValue(alternative.Name, out var oldCase))
             {
@@ -299,7 +314,7 @@ internal sealed partial class EvolutionWalk
                 continue;
             }
 
-            if (!_comparedTypes.ContainsKey(pair.Value.Name + "\u0000" + newType.Name))
+            if (!_comparedTypes.ContainsKey(pair.Value.Name + "\u0000" + newType.Name) && !IsUnchanged(pair.Value, newType))
             {
                 CompareTypes(pair.Value, newType, direction);
             }

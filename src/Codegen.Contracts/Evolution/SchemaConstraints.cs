@@ -94,12 +94,12 @@ internal sealed class SchemaConstraints
             MultipleOf ??= new Bound<CodegenNumber>(multipleOf, at + "/multipleOf", false);
         }
 
-        MinLength = Max(MinLength, schema.MinLength, at + "/minLength");
-        MaxLength = Min(MaxLength, schema.MaxLength, at + "/maxLength");
-        MinItems = Max(MinItems, schema.MinItems, at + "/minItems");
-        MaxItems = Min(MaxItems, schema.MaxItems, at + "/maxItems");
-        MinProperties = Max(MinProperties, schema.MinProperties, at + "/minProperties");
-        MaxProperties = Min(MaxProperties, schema.MaxProperties, at + "/maxProperties");
+        MinLength = Max(MinLength, schema.MinLength, at, "/minLength");
+        MaxLength = Min(MaxLength, schema.MaxLength, at, "/maxLength");
+        MinItems = Max(MinItems, schema.MinItems, at, "/minItems");
+        MaxItems = Min(MaxItems, schema.MaxItems, at, "/maxItems");
+        MinProperties = Max(MinProperties, schema.MinProperties, at, "/minProperties");
+        MaxProperties = Min(MaxProperties, schema.MaxProperties, at, "/maxProperties");
         if (schema.Pattern is { } pattern)
         {
             Patterns.Add(new KeyValuePair<string, string>(pattern.Source, at + "/pattern"));
@@ -156,11 +156,12 @@ internal sealed class SchemaConstraints
         return (lower ? order > 0 : order < 0) ? candidate : existing;
     }
 
-    private static Bound<int>? Max(Bound<int>? current, int? value, string pointer) =>
-        value is not { } v ? current : current is { } c && c.Value >= v ? current : new Bound<int>(v, pointer, false);
+    // The keyword's pointer is made only for a keyword that is there: most schemas have none of these.
+    private static Bound<int>? Max(Bound<int>? current, int? value, string at, string keyword) =>
+        value is not { } v ? current : current is { } c && c.Value >= v ? current : new Bound<int>(v, at + keyword, false);
 
-    private static Bound<int>? Min(Bound<int>? current, int? value, string pointer) =>
-        value is not { } v ? current : current is { } c && c.Value <= v ? current : new Bound<int>(v, pointer, false);
+    private static Bound<int>? Min(Bound<int>? current, int? value, string at, string keyword) =>
+        value is not { } v ? current : current is { } c && c.Value <= v ? current : new Bound<int>(v, at + keyword, false);
 }
 
 /// <summary>A keyword's value, the pointer of the keyword, and (for a numeric bound) whether it excludes the value itself.</summary>

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+using Codegen.Benchmarks.Generator;
+using Codegen.Contracts.Evolution;
+using Microsoft.CodeAnalysis;
+
+namespace Codegen.Benchmarks.Profiling;
+
+/// <summary>
+/// The compile-time guard's cost on the ModelsLab contract, as thread CPU time and allocations (exact per thread), the
+/// least of many runs: on a loaded machine the wall clock of <see cref="Evolution.GuardBenchmarks"/> moves with the
+/// others' builds, CPU time and allocations much less. The contract differs from its baseline (one maximum narrowed),
+/// the case in which the guard works; "equal" is a contract byte for byte its baseline.
+/// <code>dotnet bin/Release/net10.0/Codegen.Benchmarks.dll guard [runs]</code>
+/// </summary>
+public static class GuardProfile
+{
+    public static int Run(string[] args)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(GeneratorHost).TypeHandle);
+        return RunCore(args);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int RunCore(string[] args)
+    {
+        var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
+        var contract = GeneratorHost.ModelsLabContract();
+        var edited = contract.Replace("\"maximum\": 44000", "\"maximum\": 32000", StringComparison.Ordinal);
+        var editedAgain = contract.Replace("\"maximum\": 44000", "\"maximum\": 16000", StringComparison.Ordinal);
+        var original = GeneratorHost.Text(contract);
+        var changed = GeneratorHost.Text(edited);
+        var changedAgain = GeneratorHost.Text(editedAgain);
+        var baseline = GeneratorHost.Text(ContractBaseline.PathFor(GeneratorHost.ContractPath), contract);
+        var compilation = GeneratorHost.Compilation(GeneratorHost.UserFile(0));
+
+        GeneratorDriver Driver(AdditionalText text, bool withBaseline)
+        {
+            var files = new List<(AdditionalText, IReadOnlyDictionary<string, string>)> { (text, GeneratorHarness.ContractMetadata()) };
+            if (withBaseline)
+            {
+                files.Add((baseline, new Dictionary<string, string> { ["CodegenBaseline"] = "true" }));
+            }
+
+            return GeneratorHarness.CreateDriver(files, trackSteps: false);
+        }
+
+        var ranOnce = new Dictionary<bool, GeneratorDriver>
+        {
+            [false] = Driver(original, false).RunGenerators(compilation),
+            [true] = Driver(original, true).RunGenerators(compilation),
+        };
+        var ranEdited = new Dictionary<bool, GeneratorDriver>
+        {
+            [false] = ranOnce[false].ReplaceAdditionalText(original, changed).RunGenerators(compilation),
+            [true] = ranOnce[true].ReplaceAdditionalText(original, changed).RunGenerators(compilation),
+        };
+        var reported = ranOnce[true].ReplaceAdditionalText(original, changed).RunGenerators(compilation).GetRunResult().Diagnostics;
+        if (!reported.Any(d => d.Id == ChangeRules.RangeNarrowed.Id))
+        {
+            throw new InvalidOperationException("The guard did not report the narrowed maximum.");
+        }
+
+        var input = new Codegen.Contracts.Reading.ContractInput(GeneratorHost.ContractPath, edited);
+        var baselineInput = input with { Path = ContractBaseline.PathFor(GeneratorHost.ContractPath), Text = contract };
+        var newModel = Codegen.Contracts.Reading.ContractParser.Parse(input).Contract!;
+        var oldModel = Codegen.Contracts.Reading.ContractParser.Parse(baselineInput).Contract!;
+        if (Environment.GetEnvironmentVariable("GUARD_LOOP") is { } loop)
+        {
+            for (var i = 0; i < int.Parse(loop, CultureInfo.InvariantCulture); i++)
+            {
+                ContractComparer.Compare(new ContractSnapshot(oldModel, baselineInput.Path, contract), new ContractSnapshot(newModel, input.Path, edited), locateInOldFile: false);
+            }
+
+            return 0;
+        }
+
+        var cases = new (string Name, Func<object> Work)[]
+        {
+            ("  phase: ContractParser.Parse (baseline)", () => Codegen.Contracts.Reading.ContractParser.Parse(baselineInput)),
+            ("  phase: ContractDocument.Load (positions)", () => Codegen.Contracts.Documents.ContractDocument.Load(input.Path, input.Text)),
+            ("  phase: rules document parse (one)", () => Codegen.Runtime.CodegenSchemaDocument.Parse(newModel.Rules.Document, Codegen.Runtime.CodegenSchemaDialect.Draft07)),
+            ("  phase: Compare, no positions", () => ContractComparer.Compare(new ContractSnapshot(oldModel, baselineInput.Path, contract), new ContractSnapshot(newModel, input.Path, "{}"), locateInOldFile: false)),
+            ("  phase: Compare, positions in new", () => ContractComparer.Compare(new ContractSnapshot(oldModel, baselineInput.Path, contract), new ContractSnapshot(newModel, input.Path, edited), locateInOldFile: false)),
+            ("Cold, no baseline", () => Driver(changed, false).RunGenerators(GeneratorHost.Compilation(GeneratorHost.UserFile(1)))),
+            ("Cold, baseline equal to the contract", () => Driver(original, true).RunGenerators(GeneratorHost.Compilation(GeneratorHost.UserFile(1)))),
+            ("Cold, baseline differs (guard reports)", () => Driver(changed, true).RunGenerators(GeneratorHost.Compilation(GeneratorHost.UserFile(1)))),
+            ("First edit, no baseline", () => ranOnce[false].ReplaceAdditionalText(original, changed).RunGenerators(compilation)),
+            ("First edit, baseline (read, guard reports)", () => ranOnce[true].ReplaceAdditionalText(original, changed).RunGenerators(compilation)),
+            ("Next edit, no baseline", () => ranEdited[false].ReplaceAdditionalText(changed, changedAgain).RunGenerators(compilation)),
+            ("Next edit, baseline (cached, guard reports)", () => ranEdited[true].ReplaceAdditionalText(changed, changedAgain).RunGenerators(compilation)),
+        };
+        var best = cases.ToDictionary(c => c.Name, _ => (Ms: double.MaxValue, Cpu: double.MaxValue, Bytes: long.MaxValue));
+        for (var run = 0; run < runs; run++)
+        {
+            foreach (var (name, work) in cases)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var cpu = PhaseProfile.ThreadCpu();
+                var watch = Stopwatch.StartNew();
+                GC.KeepAlive(work());
+                watch.Stop();
+                var cpuMs = PhaseProfile.ThreadCpu() - cpu;
+                var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+                var (ms, c, b) = best[name];
+                best[name] = (Math.Min(ms, watch.Elapsed.TotalMilliseconds), Math.Min(c, cpuMs), Math.Min(b, bytes));
+            }
+        }
+
+        Console.WriteLine($"least of {runs} runs (wall clock, CPU time of this thread, allocated on this thread); load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        foreach (var (name, _) in cases)
+        {
+            var (ms, cpuMs, bytes) = best[name];
+            Console.WriteLine($"  {name,-44} {ms,8:F2} ms {cpuMs,8:F2} ms thread {bytes / 1e6,8:F3} MB");
+        }
+
+        return 0;
+    }
+}
