@@ -57,6 +57,12 @@ public static class DotNet
         return new CommandResult(process.ExitCode, output.ToString());
     }
 
+    /// <summary>
+    /// The publish option native AOT needs on this machine: ILC links with clang on Linux, and gcc stands in where
+    /// clang is not installed.
+    /// </summary>
+    public static string NativeLinkerOption => OperatingSystem.IsLinux() && !File.Exists("/usr/bin/clang") ? " -p:CppCompilerAndLinker=gcc" : string.Empty;
+
     public static CommandResult Cli(string workingDirectory, string arguments, TimeSpan? timeout = null) =>
         Run(workingDirectory, "dotnet", arguments, timeout);
 }

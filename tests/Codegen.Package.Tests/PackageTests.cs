@@ -126,8 +126,7 @@ public class PackageTests(PackageFixture package)
     public void FreshProjectPublishesWithNativeAotWithoutWarningsAndRuns()
     {
         var project = package.CreateProject("Aot", Program, "<PublishAot>true</PublishAot>");
-        var linker = OperatingSystem.IsLinux() && !File.Exists("/usr/bin/clang") ? " -p:CppCompilerAndLinker=gcc" : string.Empty;
-        var publish = DotNet.Cli(project, $"publish -c Release -r linux-x64 -o out{linker}", TimeSpan.FromMinutes(10)).AssertSuccess("dotnet publish -p:PublishAot=true");
+        var publish = DotNet.Cli(project, $"publish -c Release -r linux-x64 -o out{DotNet.NativeLinkerOption}", TimeSpan.FromMinutes(10)).AssertSuccess("dotnet publish -p:PublishAot=true");
 
         Assert.DoesNotMatch(@"warning (IL|CS)\d+", publish.Output);
         var native = Path.Combine(project, "out", "Aot");

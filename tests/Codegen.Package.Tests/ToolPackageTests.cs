@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -9,7 +8,7 @@ namespace Codegen.Package.Tests;
 
 /// <summary>The codegen tool installed from its package: one install, each command run as a user runs it.</summary>
 [Collection(PackageCollection.Name)]
-public partial class ToolPackageTests(PackageFixture package, ITestOutputHelper log)
+public class ToolPackageTests(PackageFixture package, ITestOutputHelper log)
 {
     private const string Broken = """
         {
@@ -97,41 +96,15 @@ public partial class ToolPackageTests(PackageFixture package, ITestOutputHelper 
     {
         var folder = Folder("serve");
         File.Copy(package.ContractPath, Path.Combine(folder, "api.schema.json"));
-        var info = new ProcessStartInfo(package.Tool.Command, "serve api.schema.json --urls http://127.0.0.1:0 --no-watch")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (key, value) in InstalledTool.Environment)
-        {
-            info.Environment[key] = value;
-        }
+        await using var server = await ServedContract.StartAsync(package.Tool, folder, "serve api.schema.json");
 
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            var address = await WaitForAsync(output, ServingAt());
-            using var http = new HttpClient { BaseAddress = new Uri(address.Groups[1].Value) };
-            using var response = await http.PostAsync("/v1/completions", new StringContent("""{ "prompt": "hello there", "max_tokens": 3 }""", Encoding.UTF8, "application/json"));
-            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        using var http = new HttpClient { BaseAddress = server.Address };
+        using var response = await http.PostAsync("/v1/completions", new StringContent("""{ "prompt": "hello there", "max_tokens": 3 }""", Encoding.UTF8, "application/json"));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
-            Assert.Equal(200, (int)response.StatusCode);
-            Assert.Equal(3, (int)body["usage"]!["completion_tokens"]!);
-            await WaitForAsync(output, new Regex(@"POST /v1/completions 200 \d+ ms req_1"));
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(3, (int)body["usage"]!["completion_tokens"]!);
+        await server.WaitForAsync(new Regex(@"POST /v1/completions 200 \d+ ms req_1"));
     }
 
     private string Folder(string name)
@@ -140,29 +113,4 @@ public partial class ToolPackageTests(PackageFixture package, ITestOutputHelper 
         Directory.CreateDirectory(folder);
         return folder;
     }
-
-    private static async Task<Match> WaitForAsync(StringBuilder output, Regex pattern)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            string text;
-            lock (output)
-            {
-                text = output.ToString();
-            }
-
-            var match = pattern.Match(text);
-            if (match.Success)
-            {
-                return match;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"codegen serve did not print /{pattern}/:\n{text}");
-            await Task.Delay(50);
-        }
-    }
-
-    [GeneratedRegex(@"\) at (http://127\.0\.0\.1:\d+/) ")]
-    private static partial Regex ServingAt();
 }
