@@ -34,7 +34,22 @@ public sealed partial class ContractGenerator
     /// text is the contract's (the usual case: nothing changed since it was shipped) is not read at all: <see cref="Parsed"/>
     /// is null and the guard has nothing to compare, so an unchanged contract costs one comparison of texts.
     /// </summary>
-    internal sealed record BaselineRead(string ContractPath, string Path, string Text, ContractParseResult? Parsed);
+    internal sealed record BaselineRead(string ContractPath, string Path, string Text, ContractParseResult? Parsed)
+    {
+        private ContractSnapshot? _snapshot;
+
+        /// <summary>
+        /// The baseline ready to be compared (its rules document read, its types indexed), made by the first comparison and kept
+        /// with this step's cached output, so that each edit of the contract prepares only the contract's side. Derived from
+        /// <see cref="Parsed"/>, so it takes no part in equality.
+        /// </summary>
+        public ContractSnapshot? Snapshot => _snapshot ??= Parsed?.Contract is { } shipped ? new ContractSnapshot(shipped, Path, Text) : null;
+
+        public bool Equals(BaselineRead? other) =>
+            other is not null && ContractPath == other.ContractPath && Path == other.Path && Text == other.Text && Equals(Parsed, other.Parsed);
+
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Path) ^ StringComparer.Ordinal.GetHashCode(Text);
+    }
 
     /// <summary>A contract's model and text, and its baseline (null when it has none).</summary>
     private sealed record GuardInput(ContractSpec Contract, string Text, BaselineRead? Baseline);
@@ -125,7 +140,7 @@ public sealed partial class ContractGenerator
             return EquatableArray<ContractDiagnostic>.Empty;
         }
 
-        if (baseline.Parsed.Contract is not { } shipped)
+        if (baseline.Snapshot is not { } shipped)
         {
             var problems = new List<ContractDiagnostic>();
             foreach (var diagnostic in baseline.Parsed.Diagnostics)
@@ -140,7 +155,7 @@ public sealed partial class ContractGenerator
         }
 
         var comparison = ContractComparer.Compare(
-            new ContractSnapshot(shipped, baseline.Path, baseline.Text),
+            shipped,
             new ContractSnapshot(input.Contract, input.Contract.FilePath, input.Text),
             locateInOldFile: false,
             cancellationToken);

@@ -114,10 +114,17 @@ public class EvolutionGuardTests
         Assert.All(driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Baselines].SelectMany(r => r.Outputs), o => Assert.NotNull(((ContractGenerator.BaselineRead)o.Value).Parsed));
         Assert.Single(Evolution(driver));
 
-        driver = driver.ReplaceAdditionalText(narrowed, (Shipped with { Text = Narrowed.Replace("\"maximum\": 1\n", "\"maximum\": 1.5\n", StringComparison.Ordinal) }).ToAdditionalText()).RunGenerators(compilation);
+        var narrowedAgain = (Shipped with { Text = Narrowed.Replace("\"maximum\": 1\n", "\"maximum\": 1.5\n", StringComparison.Ordinal) }).ToAdditionalText();
+        driver = driver.ReplaceAdditionalText(narrowed, narrowedAgain).RunGenerators(compilation);
         var result = driver.GetRunResult().Results.Single();
         Assert.All(result.TrackedSteps[TrackingNames.Baselines].SelectMany(r => r.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
         Assert.Contains(result.TrackedSteps[TrackingNames.EvolutionGuard].SelectMany(r => r.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Single(Evolution(driver));
+        // The baseline prepared for the first comparison (kept with the cached step) compares the new text, not the old one.
+        var finding = Assert.Single(Evolution(driver)).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith("[breaking] `CompletionRequest.Temperature`: maximum lowered from 2 to 1.5;", finding, StringComparison.Ordinal);
+
+        // Back to a compatible edit of the same contract: the same kept baseline finds nothing to report.
+        driver = driver.ReplaceAdditionalText(narrowedAgain, (Shipped with { Text = Shipped.Text.Replace("\"maximum\": 2\n", "\"maximum\": 3\n", StringComparison.Ordinal) }).ToAdditionalText()).RunGenerators(compilation);
+        Assert.Empty(Evolution(driver));
     }
 }

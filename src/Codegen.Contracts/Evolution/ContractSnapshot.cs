@@ -68,13 +68,16 @@ public sealed class ContractSnapshot
     {
         get
         {
+            // Built whole before it is published: the build's guard keeps a baseline's snapshot, which two runs may share.
             if (_types is null)
             {
-                _types = new Dictionary<string, TypeSpec>(StringComparer.Ordinal);
+                var types = new Dictionary<string, TypeSpec>(StringComparer.Ordinal);
                 foreach (var type in Contract.Types)
                 {
-                    _types[type.Name] = type;
+                    types[type.Name] = type;
                 }
+
+                _types = types;
             }
 
             return _types;

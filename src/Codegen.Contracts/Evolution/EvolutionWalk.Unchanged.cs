@@ -96,7 +96,7 @@ internal sealed partial class EvolutionWalk
             case ObjectTypeSpec objectType:
                 foreach (var property in objectType.Properties)
                 {
-                    if (!IsUnchangedSchema(property.SchemaPointer, property.SchemaPointer) || !IsUnchanged(property.Type))
+                    if (!IsUnchangedWithin(type.SchemaPointer, property.SchemaPointer) || !IsUnchanged(property.Type))
                     {
                         return false;
                     }
@@ -106,7 +106,7 @@ internal sealed partial class EvolutionWalk
             case UnionTypeSpec union:
                 foreach (var alternative in union.Cases)
                 {
-                    if (!IsUnchangedSchema(alternative.SchemaPointer, alternative.SchemaPointer) || !IsUnchanged(alternative.Type))
+                    if (!IsUnchangedWithin(type.SchemaPointer, alternative.SchemaPointer) || !IsUnchanged(alternative.Type))
                     {
                         return false;
                     }
@@ -117,6 +117,14 @@ internal sealed partial class EvolutionWalk
 
         return true;
     }
+
+    /// <summary>
+    /// A schema inside an unchanged one (a property's, an alternative's) is unchanged: its JSON was part of the equal subtree and
+    /// its references were followed with it. Elsewhere (a property from an <c>allOf</c> part, an alternative by <c>$ref</c>) it is decided.
+    /// </summary>
+    private bool IsUnchangedWithin(string unchanged, string? pointer) =>
+        pointer is not null && pointer.Length > unchanged.Length && pointer[unchanged.Length] == '/' && pointer.StartsWith(unchanged, StringComparison.Ordinal)
+        || IsUnchangedSchema(pointer, pointer);
 
     /// <summary>The schemas at the two pointers are equal JSON, and every schema they refer to is unchanged too.</summary>
     private bool IsUnchangedSchema(string? oldPointer, string? newPointer)
