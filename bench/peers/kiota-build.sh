@@ -62,7 +62,7 @@ common='<TargetFramework>net10.0</TargetFramework>
     <Nullable>enable</Nullable>
     <ImplicitUsings>disable</ImplicitUsings>
     <GenerateDocumentationFile>false</GenerateDocumentationFile>
-    <!-- Warnings are counted, not failed on (ours: the document's five CG0009 "default: null" warnings, which an overlay removes). -->
+    <!-- Warnings are counted, not failed on (ours: five CG0009 warnings on the document, which an overlay removes). -->
     <TreatWarningsAsErrors>false</TreatWarningsAsErrors>'
 
 cat > "$work/kiota/KiotaConsumer.csproj" <<XML
