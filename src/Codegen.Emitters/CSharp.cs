@@ -22,15 +22,10 @@ public static class CSharp
         writer.Line("#nullable enable");
         writer.Line("#pragma warning disable CS1591, CS0618 // members without a description in the contract; deprecated members are still generated");
         writer.Line();
-        writer.Line($"namespace {@namespace}");
-        writer.Line("{");
-        writer.Indent();
-    }
 
-    public static void FileFooter(SourceWriter writer)
-    {
-        writer.Outdent();
-        writer.Line("}");
+        // File-scoped (C# 10; the generated code needs C# 11 anyway): no closing brace, and no indentation level on every line.
+        writer.Line($"namespace {@namespace};");
+        writer.Line();
     }
 
     /// <summary>The C# type of a value of <paramref name="type"/>, without nullability.</summary>

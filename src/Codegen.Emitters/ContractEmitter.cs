@@ -186,7 +186,6 @@ public static class ContractEmitter
         var writer = new SourceWriter();
         CSharp.FileHeader(writer, contract.Namespace);
         body(writer);
-        CSharp.FileFooter(writer);
         return new GeneratedFile(hintName, writer.ToStringAndRelease());
     }
 }

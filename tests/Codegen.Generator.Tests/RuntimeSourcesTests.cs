@@ -47,31 +47,30 @@ public class RuntimeSourcesTests
         #nullable enable
         #pragma warning disable CS1591, CS0618 // members without a description in the contract; deprecated members are still generated
 
-        namespace Acme.Api
+        namespace Acme.Api;
+
+        /// <summary>See <see cref="AcmeThing"/>; the word Codegen alone stays.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
+        public sealed class AcmeThing
         {
-            /// <summary>See <see cref="AcmeThing"/>; the word Codegen alone stays.</summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
-            public sealed class AcmeThing
-            {
-                private const string Name = "CodegenThing";
-                private const char Quote = '"';
-                private static readonly string Verbatim = @"CodegenThing ""quoted"" CodegenThing";
-                private static readonly string Raw = """
+            private const string Name = "CodegenThing";
+            private const char Quote = '"';
+            private static readonly string Verbatim = @"CodegenThing ""quoted"" CodegenThing";
+            private static readonly string Raw = """
                 CodegenThing "raw"
                 """;
 
-                public int NotCodegenThing;
-                public int Codegenerate;
+            public int NotCodegenThing;
+            public int Codegenerate;
 
-                public string Describe(AcmeThing other) => $"{nameof(AcmeThing)} {other.NotCodegenThing:x} {{CodegenThing}} CodegenThing \"{AcmeOther.Value}\"";
+            public string Describe(AcmeThing other) => $"{nameof(AcmeThing)} {other.NotCodegenThing:x} {{CodegenThing}} CodegenThing \"{AcmeOther.Value}\"";
 
-                public string Verbatims(int x) => $@"{(x > 0 ? nameof(AcmeOther) : "CodegenNo")} ""CodegenThing""";
+            public string Verbatims(int x) => $@"{(x > 0 ? nameof(AcmeOther) : "CodegenNo")} ""CodegenThing""";
 
-                public string RawHoles() => $$"""{{nameof(AcmeThing)}} {CodegenThing}""";
+            public string RawHoles() => $$"""{{nameof(AcmeThing)}} {CodegenThing}""";
 
-                /* AcmeThing in a block comment */
-                public string Global() => typeof(global::System.String).Name + @"\" + 'x' + '\'';
-            }
+            /* AcmeThing in a block comment */
+            public string Global() => typeof(global::System.String).Name + @"\" + 'x' + '\'';
         }
 
         """";
@@ -81,7 +80,7 @@ public class RuntimeSourcesTests
     {
         var template = RuntimeTemplate.Parse("Things/CodegenThing.cs", Sample);
 
-        // The raw literal's lines are not indented: its text stays what it was.
+        // The file is copied as it is under a file-scoped namespace: the raw literal's text stays what it was.
         Assert.Equal(Expected.Replace("\r\n", "\n"), template.Render("Acme.Api", "Acme"));
         Assert.Equal("AcmeThing", template.TypeName("Acme"));
         Assert.Equal("Things", template.Folder);
@@ -93,9 +92,9 @@ public class RuntimeSourcesTests
         var template = RuntimeTemplate.Parse("Rules/CodegenPair.cs", "using System;\nusing System.Text;\n\nnamespace Codegen.Runtime;\n\ninternal enum CodegenKind : byte\n{\n    One,\n}\n\ninternal sealed class CodegenPair\n{\n    public CodegenKind Kind;\n}\n");
         var text = template.Render("Acme.Api", "Acme");
 
-        Assert.Contains("#pragma warning disable CS1591, CS0618 // members without a description in the contract; deprecated members are still generated\n\nusing System;\nusing System.Text;\n\nnamespace Acme.Api\n{\n", text);
-        Assert.Contains("    [global::System.CodeDom.Compiler.GeneratedCode(\"Codegen\", \"1.0.0\")]\n    internal enum AcmeKind : byte\n", text);
-        Assert.Contains("    [global::System.CodeDom.Compiler.GeneratedCode(\"Codegen\", \"1.0.0\")]\n    internal sealed class AcmePair\n    {\n        public AcmeKind Kind;\n", text);
+        Assert.Contains("#pragma warning disable CS1591, CS0618 // members without a description in the contract; deprecated members are still generated\n\nusing System;\nusing System.Text;\n\nnamespace Acme.Api;\n\n", text);
+        Assert.Contains("\n[global::System.CodeDom.Compiler.GeneratedCode(\"Codegen\", \"1.0.0\")]\ninternal enum AcmeKind : byte\n", text);
+        Assert.Contains("\n[global::System.CodeDom.Compiler.GeneratedCode(\"Codegen\", \"1.0.0\")]\ninternal sealed class AcmePair\n{\n    public AcmeKind Kind;\n", text);
     }
 
     [Theory]

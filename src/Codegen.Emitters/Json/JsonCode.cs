@@ -57,6 +57,27 @@ internal sealed class JsonCode
         return $"({reader}.TokenType == {TokenType}.Null ? {none} : {value})";
     }
 
+    /// <summary>An expression reading a value already parsed into the local <c>element</c> (a union's case).</summary>
+    public string ReadElement(TypeRef type)
+    {
+        if (ReadByConverter(type))
+        {
+            return $"{Helpers}.ReadElement(element, {ConverterOf(type)}, options)";
+        }
+
+        var r = Local("r");
+        var o = Local("o");
+        return $"{Helpers}.ReadElement(element, options, static {TypeName(type)} (ref {Reader} {r}, {Options} {o}) => {Read(type, false, r, o)})";
+    }
+
+    /// <summary>Whether values of <paramref name="type"/> are read by their type's nested converter (<see cref="ConverterOf"/>), as <see cref="ReadValue"/> reads them.</summary>
+    private static bool ReadByConverter(TypeRef type) => type.Kind switch
+    {
+        TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Number or TypeRefKind.Boolean
+            or TypeRefKind.Bytes or TypeRefKind.Any or TypeRefKind.Array or TypeRefKind.Map => false,
+        _ => true,
+    };
+
     private string ReadValue(TypeRef type, string reader, string options)
     {
         switch (type.Kind)
@@ -102,6 +123,25 @@ internal sealed class JsonCode
 
         var present = Local("x");
         return $"if ({value} is {{ }} {present}) {{ {WriteValue(type, present, writer, options)} }} else {{ {writer}.WriteNullValue(); }}";
+    }
+
+    /// <summary>
+    /// A statement writing a property, <paramref name="name"/> (a literal) and <paramref name="value"/>: one
+    /// <c>Utf8JsonWriter</c> call that writes both for a string (null as a JSON null, as <see cref="Write"/> would), an
+    /// integer or a boolean; the name and then <see cref="Write"/> for anything else.
+    /// </summary>
+    public string WriteProperty(TypeRef type, bool nullable, string name, string value, string writer = "writer", string options = "options")
+    {
+        var call = type.Kind switch
+        {
+            TypeRefKind.String => "WriteString",
+            TypeRefKind.Int32 or TypeRefKind.Int64 when !nullable => "WriteNumber",
+            TypeRefKind.Boolean when !nullable => "WriteBoolean",
+            _ => null,
+        };
+        return call is null
+            ? $"{writer}.WritePropertyName({name}); {Write(type, nullable, value, writer, options)}"
+            : $"{writer}.{call}({name}, {value});";
     }
 
     private string WriteValue(TypeRef type, string value, string writer, string options)

@@ -18,6 +18,7 @@ internal static class JsonContextEmitter
         const string Options = "global::System.Text.Json.JsonSerializerOptions";
         const string TypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
         var types = contract.Types.ToList();
+        var helpers = context.Global(context.Names.JsonHelpers);
 
         w.Summary($"Serializes the contract's types without reflection: <c>JsonSerializer.Serialize(value, {name}.Default.TypeName)</c>. Works with native AOT and trimming.", escape: false);
         w.Line(CSharp.GeneratedCodeAttribute);
@@ -40,15 +41,19 @@ internal static class JsonContextEmitter
         w.Line("/// <inheritdoc/>");
         w.Line($"protected override {Options}? GeneratedSerializerOptions => s_defaultOptions;");
         w.Line();
-        foreach (var type in types)
+        // One slot per type caches its metadata, as System.Text.Json's own contexts do with a field per type: a property
+        // read is an array read, not a look-up in the options' cache. One array instead of a field per type.
+        w.Line($"private readonly {TypeInfo}?[] _typeInfos = new {TypeInfo}?[{types.Count}];");
+        w.Line();
+        for (var i = 0; i < types.Count; i++)
         {
+            var type = types[i];
             var typeName = $"global::{contract.Namespace}.{type.Name}";
-            w.Line($"private {TypeInfo}<{typeName}>? _{type.Name};");
             w.Summary($"Metadata for <see cref=\"{type.Name}\"/>.", escape: false);
-            w.Line($"public {TypeInfo}<{typeName}> {type.Name} => _{type.Name} ??= ({TypeInfo}<{typeName}>)Options.GetTypeInfo(typeof({typeName}));");
-            w.Line();
+            w.Line($"public {TypeInfo}<{typeName}> {type.Name} => {helpers}.TypeInfo<{typeName}>(Options, _typeInfos, {i});");
         }
 
+        w.Line();
         w.Line("/// <inheritdoc/>");
         w.Open($"public override {TypeInfo}? GetTypeInfo(global::System.Type type)");
         w.Line("Options.TryGetTypeInfo(type, out var typeInfo);");
@@ -58,10 +63,9 @@ internal static class JsonContextEmitter
         w.Open($"{TypeInfo}? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, {Options} options)");
         foreach (var type in types)
         {
+            // A brace-free if: one line per type.
             var typeName = $"global::{contract.Namespace}.{type.Name}";
-            w.Open($"if (type == typeof({typeName}))");
-            w.Line($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{typeName}>(options, {typeName}.JsonConverter.Instance);");
-            w.Close();
+            w.Line($"if (type == typeof({typeName})) return {helpers}.ValueInfo(options, {typeName}.JsonConverter.Instance);");
         }
 
         w.Line("return null;");

@@ -73,10 +73,10 @@ internal sealed class ObjectJsonEmitter
             var property = type.Properties[i];
             var match = CSharp.Utf8Literal(property.JsonName) ?? CSharp.StringLiteral(property.JsonName);
             var read = ObjectEmitter.RemembersNull(property)
-                ? $"if (reader.TokenType == {TokenType}.Null) {{ {bits[property.JsonName].Field.TrimStart('_')} |= {bits[property.JsonName].Mask}; }} else {{ {values[i]} = {_json.Read(property.Type, false)}; }}"
-                : $"{values[i]} = {_json.Read(property.Type, property.IsNullable)};";
+                ? $"if ({_json.Helpers}.NonNull(ref reader, ref {bits[property.JsonName].Field.TrimStart('_')}, {bits[property.JsonName].Mask})) {{ {values[i]} = {_json.Read(property.Type, false)}; }}"
+                : $"reader.Read(); {values[i]} = {_json.Read(property.Type, property.IsNullable)};";
             var mark = NeedsSeen(property) ? $" {seen[i]} = true;" : string.Empty;
-            w.Line($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({match})) {{ reader.Read(); {read}{mark} }}");
+            w.Line($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({match})) {{ {read}{mark} }}");
         }
 
         w.Line((type.Properties.Count == 0 ? string.Empty : "else ") + $"{{ {_json.Helpers}.ReadAdditional(ref reader, ref additional); }}");
@@ -150,19 +150,19 @@ internal sealed class ObjectJsonEmitter
             var name = CSharp.Utf8Literal(property.JsonName) ?? CSharp.StringLiteral(property.JsonName);
             if (ObjectEmitter.IsRequiredInCSharp(property))
             {
-                w.Line($"writer.WritePropertyName({name}); {_json.Write(property.Type, ObjectEmitter.IsNullableInCSharp(property) || !property.Type.IsValueType, $"value.{property.Name}")}");
+                w.Line(_json.WriteProperty(property.Type, ObjectEmitter.IsNullableInCSharp(property) || !property.Type.IsValueType, name, $"value.{property.Name}"));
                 continue;
             }
 
             if (ObjectEmitter.TracksPresence(property))
             {
                 var access = $"value.{ObjectEmitter.Field(property)}";
-                w.Line($"if ({access}IsSet || {access} is not null) {{ writer.WritePropertyName({name}); {_json.Write(property.Type, true, access)} }}");
+                w.Line($"if ({access}IsSet || {access} is not null) {{ {_json.WriteProperty(property.Type, true, name, access)} }}");
                 continue;
             }
 
             var local = _json.Local("property");
-            var write = $"if (value.{property.Name} is {{ }} {local}) {{ writer.WritePropertyName({name}); {_json.Write(property.Type, false, local)} }}";
+            var write = $"if (value.{property.Name} is {{ }} {local}) {{ {_json.WriteProperty(property.Type, false, name, local)} }}";
             if (ObjectEmitter.RemembersNull(property))
             {
                 var bit = ObjectEmitter.NullBits(type)[property.JsonName];
@@ -172,7 +172,7 @@ internal sealed class ObjectJsonEmitter
             w.Line(write);
         }
 
-        w.Line("if (value.AdditionalProperties is { } additional) { foreach (var pair in additional) { writer.WritePropertyName(pair.Key); pair.Value.WriteTo(writer); } }");
+        w.Line($"{_json.Helpers}.WriteAdditional(writer, value.AdditionalProperties);");
         w.Line("writer.WriteEndObject();");
         w.Close();
     }

@@ -5,14 +5,12 @@ using System.Text;
 namespace Codegen.Emitters.Runtime;
 
 /// <summary>
-/// Walks the body of a runtime file once (see <see cref="RuntimeTemplate"/>), copying it indented and cut at every
+/// Walks the body of a runtime file once (see <see cref="RuntimeTemplate"/>), copying it cut at every
 /// slot: a small C# lexer that knows comments, character literals and every kind of string literal (regular,
 /// verbatim, raw, interpolated with their holes), so that identifiers are told apart from literal text.
 /// </summary>
 internal sealed class RuntimeLexer
 {
-    private const string Indent = "    ";
-
     private readonly string _path;
     private readonly string _s;
     private readonly List<string> _texts = new();
@@ -46,7 +44,7 @@ internal sealed class RuntimeLexer
         return new InvalidOperationException($"{_path}: {message} (line {line + 2} of the file).");
     }
 
-    /// <summary>Copies one character; after a line break, indents the next line unless it begins inside a literal.</summary>
+    /// <summary>Copies one character; after a line break, marks a top-level type that starts the next line (not inside a literal).</summary>
     private void Copy(bool inLiteral = false)
     {
         var c = _s[_i++];
@@ -67,10 +65,8 @@ internal sealed class RuntimeLexer
         if (StartsWith("public ") || StartsWith("internal "))
         {
             // A top-level type (members are indented): mark it, as every generated type is.
-            _current.Append(Indent).Append(CSharp.GeneratedCodeAttribute).Append('\n');
+            _current.Append(CSharp.GeneratedCodeAttribute).Append('\n');
         }
-
-        _current.Append(Indent);
     }
 
     private bool StartsWith(string text) => string.CompareOrdinal(_s, _i, text, 0, text.Length) == 0;

@@ -7,12 +7,11 @@ namespace Codegen.Emitters.Runtime;
 /// <summary>
 /// One file of src/Codegen.Runtime, read once and ready to be written for any contract. The file starts with
 /// <c>namespace Codegen.Runtime;</c> (after using directives, if any, which are kept before the namespace); what
-/// follows becomes the body of a block namespace (indented one level, every
-/// top-level type marked <c>[GeneratedCode]</c>), and every identifier <c>Codegen</c> + an upper-case letter is a slot
+/// follows is written after the contract's file-scoped namespace as it is (every top-level type marked
+/// <c>[GeneratedCode]</c>), and every identifier <c>Codegen</c> + an upper-case letter is a slot
 /// where the contract's prefix replaces <c>Codegen</c>. Identifiers are found in code and comments (so that
 /// <c>&lt;see cref="CodegenClient"/&gt;</c> follows), never inside string or character literals; a small C# lexer
-/// tells them apart, interpolation holes included. Lines that begin inside a multi-line literal are left unindented,
-/// so that the literal's text is unchanged.
+/// tells them apart, interpolation holes included.
 /// </summary>
 internal sealed class RuntimeTemplate
 {
@@ -68,7 +67,7 @@ internal sealed class RuntimeTemplate
             builder.Append(_texts[i]);
         }
 
-        return builder.Append("}\n").ToString();
+        return builder.ToString();
     }
 
     public static RuntimeTemplate Parse(string path, string source)

@@ -66,15 +66,12 @@ internal sealed class BuilderEmitter
     private string ArgumentChecks(PropertySpec property)
     {
         var name = property.ParameterName;
-        var checks = new System.Text.StringBuilder();
-        if (!property.IsNullable && !property.Type.IsValueType)
-        {
-            checks.Append($"if ({name} is null) {{ throw new global::System.ArgumentNullException(nameof({name}), {CSharp.StringLiteral($"'{property.JsonName}' must not be null.")}); }} ");
-        }
-
         var helpers = _context.Global(_context.Names.ValidationHelpers);
         var tail = $"{CSharp.StringLiteral(property.SchemaPointer)}, {CSharp.StringLiteral(property.JsonName)}, nameof({name})";
         var value = property.IsNullable ? "checked_" + property.Name : name;
+
+        // The CheckArgument overloads for strings and converted values throw ArgumentNullException themselves (naming
+        // the member); a collection, map or bytes is written by a lambda first, so its null is refused before.
         var check = property.Type.Kind switch
         {
             TypeRefKind.Number or TypeRefKind.String or TypeRefKind.Boolean => $"{helpers}.CheckArgument({value}, {tail});",
@@ -86,7 +83,14 @@ internal sealed class BuilderEmitter
             _ => $"{helpers}.CheckArgument({helpers}.ToRulesJson(writer => {{ {new JsonCode(_context).Write(property.Type, false, value, "writer", $"{_context.Global(_context.Names.JsonHelpers)}.PlainOptions")} }}), {tail});",
         };
 
-        checks.Append(property.IsNullable ? $"if ({name} is {{ }} {value}) {{ {check} }}" : check);
-        return checks.ToString().TrimEnd();
+        if (property.IsNullable)
+        {
+            return $"if ({name} is {{ }} {value}) {{ {check} }}";
+        }
+
+        var checkedByLambda = property.Type.Kind is TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Bytes or TypeRefKind.Any;
+        return checkedByLambda && !property.Type.IsValueType
+            ? $"{helpers}.NotNull({name}, {CSharp.StringLiteral(property.JsonName)}, nameof({name})); {check}"
+            : check;
     }
 }

@@ -182,6 +182,6 @@ internal sealed class ObjectEmitter
         var violation = _context.Global(_context.Names.ContractViolation);
         w.Summary("Every way this object breaks the contract's rules (path, rule, value), as the contract server and the analyzers see it; ThrowIfInvalid throws them.");
         w.Line($"public global::System.Collections.Generic.IReadOnlyList<{violation}> Validate() => {_context.Global(_context.Names.ValidationHelpers)}.Validate(this, JsonConverter.Instance, {CSharp.StringLiteral(type.SchemaPointer)});");
-        w.Line($"public void ThrowIfInvalid() {{ var violations = Validate(); if (violations.Count > 0) {{ throw new {_context.Global(_context.Names.ValidationException)}(violations); }} }}");
+        w.Line($"public void ThrowIfInvalid() => {_context.Global(_context.Names.ValidationHelpers)}.ThrowIfAny(Validate());");
     }
 }

@@ -171,11 +171,7 @@ internal sealed class UnionEmitter
         {
             for (var i = 0; i < type.Cases.Count; i++)
             {
-                var unionCase = type.Cases[i];
-                w.Open($"private static {self} ReadCase{i}(global::System.Text.Json.JsonElement element, global::System.Text.Json.JsonSerializerOptions options)");
-                w.Line($"var reader = {_json.Helpers}.ReaderOver(element);");
-                w.Line($"return new {self}({_json.Read(unionCase.Type, false)}, {i});");
-                w.Close();
+                w.Line($"private static {self} ReadCase{i}(global::System.Text.Json.JsonElement element, global::System.Text.Json.JsonSerializerOptions options) => new {self}({_json.ReadElement(type.Cases[i].Type)}, {i});");
             }
         }
         w.Open($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {self} value, global::System.Text.Json.JsonSerializerOptions options)");

@@ -68,6 +68,37 @@ internal static class CodegenJsonHelpers
         (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
     }
 
+    /// <summary>
+    /// Moves the reader onto a property's value (it is on the name) and tells whether there is a value to read: false for
+    /// a JSON null, which sets <paramref name="bit"/> in <paramref name="readNulls"/> so that the writer writes it back.
+    /// </summary>
+    public static bool NonNull(ref global::System.Text.Json.Utf8JsonReader reader, ref ulong readNulls, ulong bit)
+    {
+        reader.Read();
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+        {
+            readNulls |= bit;
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes back the properties <see cref="ReadAdditional"/> kept, if any.</summary>
+    public static void WriteAdditional(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? additional)
+    {
+        if (additional is null)
+        {
+            return;
+        }
+
+        foreach (var pair in additional)
+        {
+            writer.WritePropertyName(pair.Key);
+            pair.Value.WriteTo(writer);
+        }
+    }
+
     /// <summary>Reads one value: what collections' items are read with (a static lambda per item type).</summary>
     public delegate T ReadValue<T>(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options);
 
@@ -159,6 +190,31 @@ internal static class CodegenJsonHelpers
         reader.Read();
         return reader;
     }
+
+    /// <summary>A value already looked at (a union's case), read again by the case's converter.</summary>
+    public static T ReadElement<T>(global::System.Text.Json.JsonElement element, global::System.Text.Json.Serialization.JsonConverter<T> converter, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var reader = ReaderOver(element);
+        return converter.Read(ref reader, typeof(T), options)!;
+    }
+
+    /// <summary>A value already looked at (a union's case of a list, map or simple type), read again by <paramref name="read"/>.</summary>
+    public static T ReadElement<T>(global::System.Text.Json.JsonElement element, global::System.Text.Json.JsonSerializerOptions options, ReadValue<T> read)
+    {
+        var reader = ReaderOver(element);
+        return read(ref reader, options);
+    }
+
+    /// <summary>
+    /// A JSON context's metadata for <typeparamref name="T"/>: the options' (which resolve it once, through the context),
+    /// kept in the context's slot for the type so that the next read is an array read, not a look-up.
+    /// </summary>
+    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[] slots, int slot) =>
+        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)(slots[slot] ??= options.GetTypeInfo(typeof(T)));
+
+    /// <summary>The metadata a JSON context gives a generated type: the type's own converter, nothing by reflection.</summary>
+    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 
     private static string Text(ref global::System.Text.Json.Utf8JsonReader reader)
     {

@@ -33,6 +33,15 @@ internal static class CodegenValidationHelpers
         return violations;
     }
 
+    /// <summary>What every generated <c>ThrowIfInvalid()</c> does with its <c>Validate()</c>: throws them, if there are any.</summary>
+    public static void ThrowIfAny(global::System.Collections.Generic.IReadOnlyList<CodegenContractViolation> violations)
+    {
+        if (violations.Count > 0)
+        {
+            throw new CodegenValidationException(violations);
+        }
+    }
+
     /// <summary>Throws when the builder argument breaks the member's rules; a double that is NaN or infinite is not a JSON number.</summary>
     public static void CheckArgument(double value, string pointer, string name, string parameter) =>
         Throw(CodegenSchemaEvaluator.FirstViolation(CodegenSchemas.Get(pointer), value, "$"), name, parameter);
@@ -43,12 +52,17 @@ internal static class CodegenValidationHelpers
     public static void CheckArgument(bool value, string pointer, string name, string parameter) =>
         CheckArgument(CodegenJson.FromBoolean(value), pointer, name, parameter);
 
+    /// <summary>Throws when the builder argument is null or breaks the member's rules.</summary>
     public static void CheckArgument(string value, string pointer, string name, string parameter) =>
-        CheckArgument(CodegenJson.FromString(value), pointer, name, parameter);
+        CheckArgument(CodegenJson.FromString(NotNull(value, name, parameter)), pointer, name, parameter);
 
-    /// <summary>Throws when the argument, written as JSON by its converter, breaks the member's rules.</summary>
+    /// <summary>Throws when the argument is null or, written as JSON by its converter, breaks the member's rules.</summary>
     public static void CheckArgument<T>(T value, global::System.Text.Json.Serialization.JsonConverter<T> converter, string pointer, string name, string parameter) =>
-        CheckArgument(ToRulesJson(value, converter), pointer, name, parameter);
+        CheckArgument(ToRulesJson(NotNull(value, name, parameter), converter), pointer, name, parameter);
+
+    /// <summary>The argument, or an <c>ArgumentNullException</c> naming the member: what a builder does with a null the contract forbids.</summary>
+    public static T NotNull<T>(T value, string name, string parameter) =>
+        value is null ? throw new global::System.ArgumentNullException(parameter, "'" + name + "' must not be null.") : value;
 
     public static void CheckArgument(CodegenJson value, string pointer, string name, string parameter) =>
         Throw(CodegenSchemaEvaluator.FirstViolation(CodegenSchemas.Get(pointer), value, "$"), name, parameter);

@@ -3,147 +3,146 @@
 #nullable enable
 #pragma warning disable CS1591, CS0618 // members without a description in the contract; deprecated members are still generated
 
-namespace ModelsLab.Completions
-{
-    /// <summary>The reason the model stopped generating tokens: stop (a natural stop point or a stop sequence), length (the token limit), or another reason a server may add; null while a stream is under way The contract allows values beyond the known ones.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0"), global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelsLab.Completions.CompletionChoiceFinishReason.JsonConverter))]
-    public readonly partial struct CompletionChoiceFinishReason : global::System.IEquatable<global::ModelsLab.Completions.CompletionChoiceFinishReason>
-    {
-        private readonly string? _value;
-        /// <summary>Creates a value; any string is accepted, known or not.</summary>
-        public CompletionChoiceFinishReason(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        public static global::ModelsLab.Completions.CompletionChoiceFinishReason Stop { get; } = new global::ModelsLab.Completions.CompletionChoiceFinishReason("stop");
-        public static global::ModelsLab.Completions.CompletionChoiceFinishReason Length { get; } = new global::ModelsLab.Completions.CompletionChoiceFinishReason("length");
-        /// <summary>The values the contract names.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.CompletionChoiceFinishReason> KnownValues { get; } = new global::ModelsLab.Completions.CompletionChoiceFinishReason[] { Stop, Length };
-        /// <summary>The value as it is sent on the wire.</summary>
-        public string Value => _value ?? string.Empty;
-        /// <summary>False for the default value, which is what a JSON null reads as (servers send null where contracts forbid it; see docs/leniency.md).</summary>
-        public bool HasValue => _value is not null;
-        /// <summary>Whether the value is one the contract names.</summary>
-        public bool IsKnown => Value is "stop" or "length";
-        public static implicit operator global::ModelsLab.Completions.CompletionChoiceFinishReason(string value) => new global::ModelsLab.Completions.CompletionChoiceFinishReason(value);
-        public static bool operator ==(global::ModelsLab.Completions.CompletionChoiceFinishReason left, global::ModelsLab.Completions.CompletionChoiceFinishReason right) => left.Equals(right);
-        public static bool operator !=(global::ModelsLab.Completions.CompletionChoiceFinishReason left, global::ModelsLab.Completions.CompletionChoiceFinishReason right) => !left.Equals(right);
-        public bool Equals(global::ModelsLab.Completions.CompletionChoiceFinishReason other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-        public override bool Equals(object? obj) => obj is global::ModelsLab.Completions.CompletionChoiceFinishReason other && Equals(other);
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        public override string ToString() => Value;
+namespace ModelsLab.Completions;
 
-        /// <summary>Reads and writes <see cref="CompletionChoiceFinishReason"/> as a JSON string; a JSON null reads as the default value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ModelsLab.Completions.CompletionChoiceFinishReason>
-        {
-            public static readonly JsonConverter Instance = new JsonConverter();
-            public override bool HandleNull => true;
-            public override global::ModelsLab.Completions.CompletionChoiceFinishReason Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : new global::ModelsLab.Completions.CompletionChoiceFinishReason(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader));
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionChoiceFinishReason value, global::System.Text.Json.JsonSerializerOptions options) { if (value._value is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value._value); } }
-        }
+/// <summary>The reason the model stopped generating tokens: stop (a natural stop point or a stop sequence), length (the token limit), or another reason a server may add; null while a stream is under way The contract allows values beyond the known ones.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0"), global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelsLab.Completions.CompletionChoiceFinishReason.JsonConverter))]
+public readonly partial struct CompletionChoiceFinishReason : global::System.IEquatable<global::ModelsLab.Completions.CompletionChoiceFinishReason>
+{
+    private readonly string? _value;
+    /// <summary>Creates a value; any string is accepted, known or not.</summary>
+    public CompletionChoiceFinishReason(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public static global::ModelsLab.Completions.CompletionChoiceFinishReason Stop { get; } = new global::ModelsLab.Completions.CompletionChoiceFinishReason("stop");
+    public static global::ModelsLab.Completions.CompletionChoiceFinishReason Length { get; } = new global::ModelsLab.Completions.CompletionChoiceFinishReason("length");
+    /// <summary>The values the contract names.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.CompletionChoiceFinishReason> KnownValues { get; } = new global::ModelsLab.Completions.CompletionChoiceFinishReason[] { Stop, Length };
+    /// <summary>The value as it is sent on the wire.</summary>
+    public string Value => _value ?? string.Empty;
+    /// <summary>False for the default value, which is what a JSON null reads as (servers send null where contracts forbid it; see docs/leniency.md).</summary>
+    public bool HasValue => _value is not null;
+    /// <summary>Whether the value is one the contract names.</summary>
+    public bool IsKnown => Value is "stop" or "length";
+    public static implicit operator global::ModelsLab.Completions.CompletionChoiceFinishReason(string value) => new global::ModelsLab.Completions.CompletionChoiceFinishReason(value);
+    public static bool operator ==(global::ModelsLab.Completions.CompletionChoiceFinishReason left, global::ModelsLab.Completions.CompletionChoiceFinishReason right) => left.Equals(right);
+    public static bool operator !=(global::ModelsLab.Completions.CompletionChoiceFinishReason left, global::ModelsLab.Completions.CompletionChoiceFinishReason right) => !left.Equals(right);
+    public bool Equals(global::ModelsLab.Completions.CompletionChoiceFinishReason other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public override bool Equals(object? obj) => obj is global::ModelsLab.Completions.CompletionChoiceFinishReason other && Equals(other);
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+    public override string ToString() => Value;
+
+    /// <summary>Reads and writes <see cref="CompletionChoiceFinishReason"/> as a JSON string; a JSON null reads as the default value.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ModelsLab.Completions.CompletionChoiceFinishReason>
+    {
+        public static readonly JsonConverter Instance = new JsonConverter();
+        public override bool HandleNull => true;
+        public override global::ModelsLab.Completions.CompletionChoiceFinishReason Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : new global::ModelsLab.Completions.CompletionChoiceFinishReason(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader));
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionChoiceFinishReason value, global::System.Text.Json.JsonSerializerOptions options) { if (value._value is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value._value); } }
+    }
+}
+
+/// <summary>One completion choice.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0"), global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelsLab.Completions.CompletionChoice.JsonConverter))]
+public sealed partial record CompletionChoice
+{
+    /// <summary>The generated text</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("text"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("text", "/definitions/CompletionChoice/properties/text")] public required string Text { get; init; }
+    /// <summary>The index of the choice in the list of choices</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("index"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("index", "/definitions/CompletionChoice/properties/index")] public required int Index { get; init; }
+    /// <summary>Log probabilities of the output tokens, or null when not requested</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("logprobs"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("logprobs", "/definitions/CompletionChoice/properties/logprobs")] public global::System.Text.Json.JsonElement? Logprobs { get => _logprobs; init { _logprobs = value; _logprobsIsSet = true; } }
+    private global::System.Text.Json.JsonElement? _logprobs;
+    private bool _logprobsIsSet;
+    /// <summary>The reason the model stopped generating tokens: stop (a natural stop point or a stop sequence), length (the token limit), or another reason a server may add; null while a stream is under way</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("finish_reason"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("finish_reason", "/definitions/CompletionChoice/properties/finish_reason")] public global::ModelsLab.Completions.CompletionChoiceFinishReason? FinishReason { get => _finishReason; init { _finishReason = value; _finishReasonIsSet = true; } }
+    private global::ModelsLab.Completions.CompletionChoiceFinishReason? _finishReason;
+    private bool _finishReasonIsSet;
+    /// <summary>The stop sequence or token that ended generation, or null</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("stop_reason"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("stop_reason", "/definitions/CompletionChoice/properties/stop_reason")] public string? StopReason { get => _stopReason; init { _stopReason = value; _stopReasonIsSet = true; } }
+    private string? _stopReason;
+    private bool _stopReasonIsSet;
+    /// <summary>Log probabilities of the prompt tokens, or null when not requested</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("prompt_logprobs"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("prompt_logprobs", "/definitions/CompletionChoice/properties/prompt_logprobs")] public global::System.Text.Json.JsonElement? PromptLogprobs { get => _promptLogprobs; init { _promptLogprobs = value; _promptLogprobsIsSet = true; } }
+    private global::System.Text.Json.JsonElement? _promptLogprobs;
+    private bool _promptLogprobsIsSet;
+    /// <summary>Properties the contract does not name, as received; written back, so nothing is lost in a round trip.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    /// <summary>Every way this object breaks the contract's rules (path, rule, value), as the contract server and the analyzers see it; ThrowIfInvalid throws them.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.ModelsLabContractViolation> Validate() => global::ModelsLab.Completions.ModelsLabValidationHelpers.Validate(this, JsonConverter.Instance, "/definitions/CompletionChoice");
+    public void ThrowIfInvalid() => global::ModelsLab.Completions.ModelsLabValidationHelpers.ThrowIfAny(Validate());
+    /// <summary>Starts a builder that checks every value against the contract as it is set.</summary>
+    public static Builder CreateBuilder([global::ModelsLab.Completions.ModelsLabSchemaAttribute("text", "/definitions/CompletionChoice/properties/text")] string text, [global::ModelsLab.Completions.ModelsLabSchemaAttribute("index", "/definitions/CompletionChoice/properties/index")] int index)
+    {
+        global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(text, "/definitions/CompletionChoice/properties/text", "text", nameof(text));
+        global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument((long)index, "/definitions/CompletionChoice/properties/index", "index", nameof(index));
+        return new Builder(new global::ModelsLab.Completions.CompletionChoice { Text = text, Index = index });
     }
 
-    /// <summary>One completion choice.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0"), global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelsLab.Completions.CompletionChoice.JsonConverter))]
-    public sealed partial record CompletionChoice
+    /// <summary>Builds a <see cref="CompletionChoice"/>: each <c>With</c> method rejects a value outside the contract at once, naming the field, the rule and the value.</summary>
+    public sealed partial class Builder
     {
-        /// <summary>The generated text</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("text"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("text", "/definitions/CompletionChoice/properties/text")] public required string Text { get; init; }
-        /// <summary>The index of the choice in the list of choices</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("index"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("index", "/definitions/CompletionChoice/properties/index")] public required int Index { get; init; }
-        /// <summary>Log probabilities of the output tokens, or null when not requested</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("logprobs"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("logprobs", "/definitions/CompletionChoice/properties/logprobs")] public global::System.Text.Json.JsonElement? Logprobs { get => _logprobs; init { _logprobs = value; _logprobsIsSet = true; } }
-        private global::System.Text.Json.JsonElement? _logprobs;
-        private bool _logprobsIsSet;
-        /// <summary>The reason the model stopped generating tokens: stop (a natural stop point or a stop sequence), length (the token limit), or another reason a server may add; null while a stream is under way</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("finish_reason"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("finish_reason", "/definitions/CompletionChoice/properties/finish_reason")] public global::ModelsLab.Completions.CompletionChoiceFinishReason? FinishReason { get => _finishReason; init { _finishReason = value; _finishReasonIsSet = true; } }
-        private global::ModelsLab.Completions.CompletionChoiceFinishReason? _finishReason;
-        private bool _finishReasonIsSet;
-        /// <summary>The stop sequence or token that ended generation, or null</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("stop_reason"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("stop_reason", "/definitions/CompletionChoice/properties/stop_reason")] public string? StopReason { get => _stopReason; init { _stopReason = value; _stopReasonIsSet = true; } }
-        private string? _stopReason;
-        private bool _stopReasonIsSet;
-        /// <summary>Log probabilities of the prompt tokens, or null when not requested</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("prompt_logprobs"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("prompt_logprobs", "/definitions/CompletionChoice/properties/prompt_logprobs")] public global::System.Text.Json.JsonElement? PromptLogprobs { get => _promptLogprobs; init { _promptLogprobs = value; _promptLogprobsIsSet = true; } }
-        private global::System.Text.Json.JsonElement? _promptLogprobs;
-        private bool _promptLogprobsIsSet;
-        /// <summary>Properties the contract does not name, as received; written back, so nothing is lost in a round trip.</summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-        /// <summary>Every way this object breaks the contract's rules (path, rule, value), as the contract server and the analyzers see it; ThrowIfInvalid throws them.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.ModelsLabContractViolation> Validate() => global::ModelsLab.Completions.ModelsLabValidationHelpers.Validate(this, JsonConverter.Instance, "/definitions/CompletionChoice");
-        public void ThrowIfInvalid() { var violations = Validate(); if (violations.Count > 0) { throw new global::ModelsLab.Completions.ModelsLabValidationException(violations); } }
-        /// <summary>Starts a builder that checks every value against the contract as it is set.</summary>
-        public static Builder CreateBuilder([global::ModelsLab.Completions.ModelsLabSchemaAttribute("text", "/definitions/CompletionChoice/properties/text")] string text, [global::ModelsLab.Completions.ModelsLabSchemaAttribute("index", "/definitions/CompletionChoice/properties/index")] int index)
-        {
-            if (text is null) { throw new global::System.ArgumentNullException(nameof(text), "'text' must not be null."); } global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(text, "/definitions/CompletionChoice/properties/text", "text", nameof(text));
-            global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument((long)index, "/definitions/CompletionChoice/properties/index", "index", nameof(index));
-            return new Builder(new global::ModelsLab.Completions.CompletionChoice { Text = text, Index = index });
-        }
+        private global::ModelsLab.Completions.CompletionChoice _value;
+        internal Builder(global::ModelsLab.Completions.CompletionChoice value) => _value = value;
+        /// <summary>Sets 'logprobs': Log probabilities of the output tokens, or null when not requested</summary>
+        public Builder WithLogprobs([global::ModelsLab.Completions.ModelsLabSchemaAttribute("logprobs", "/definitions/CompletionChoice/properties/logprobs")] global::System.Text.Json.JsonElement? logprobs) { if (logprobs is { } checked_Logprobs) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(global::ModelsLab.Completions.ModelsLabValidationHelpers.ToRulesJson(writer => { checked_Logprobs.WriteTo(writer); }), "/definitions/CompletionChoice/properties/logprobs", "logprobs", nameof(logprobs)); } _value = _value with { Logprobs = logprobs }; return this; }
+        /// <summary>Sets 'finish_reason': The reason the model stopped generating tokens: stop (a natural stop point or a stop sequence), length (the token limit), or another reason a server may add; null while a stream is under way</summary>
+        public Builder WithFinishReason([global::ModelsLab.Completions.ModelsLabSchemaAttribute("finish_reason", "/definitions/CompletionChoice/properties/finish_reason")] global::ModelsLab.Completions.CompletionChoiceFinishReason? finishReason) { if (finishReason is { } checked_FinishReason) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(checked_FinishReason, global::ModelsLab.Completions.CompletionChoiceFinishReason.JsonConverter.Instance, "/definitions/CompletionChoice/properties/finish_reason", "finish_reason", nameof(finishReason)); } _value = _value with { FinishReason = finishReason }; return this; }
+        /// <summary>Sets 'stop_reason': The stop sequence or token that ended generation, or null</summary>
+        public Builder WithStopReason([global::ModelsLab.Completions.ModelsLabSchemaAttribute("stop_reason", "/definitions/CompletionChoice/properties/stop_reason")] string? stopReason) { if (stopReason is { } checked_StopReason) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(checked_StopReason, "/definitions/CompletionChoice/properties/stop_reason", "stop_reason", nameof(stopReason)); } _value = _value with { StopReason = stopReason }; return this; }
+        /// <summary>Sets 'prompt_logprobs': Log probabilities of the prompt tokens, or null when not requested</summary>
+        public Builder WithPromptLogprobs([global::ModelsLab.Completions.ModelsLabSchemaAttribute("prompt_logprobs", "/definitions/CompletionChoice/properties/prompt_logprobs")] global::System.Text.Json.JsonElement? promptLogprobs) { if (promptLogprobs is { } checked_PromptLogprobs) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(global::ModelsLab.Completions.ModelsLabValidationHelpers.ToRulesJson(writer => { checked_PromptLogprobs.WriteTo(writer); }), "/definitions/CompletionChoice/properties/prompt_logprobs", "prompt_logprobs", nameof(promptLogprobs)); } _value = _value with { PromptLogprobs = promptLogprobs }; return this; }
+        /// <summary>The <see cref="CompletionChoice"/> with the values set so far.</summary>
+        public global::ModelsLab.Completions.CompletionChoice Build() => _value;
+    }
 
-        /// <summary>Builds a <see cref="CompletionChoice"/>: each <c>With</c> method rejects a value outside the contract at once, naming the field, the rule and the value.</summary>
-        public sealed partial class Builder
+    /// <summary>Reads and writes <see cref="CompletionChoice"/> as JSON without reflection.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ModelsLab.Completions.CompletionChoice>
+    {
+        public static readonly JsonConverter Instance = new JsonConverter();
+        public override global::ModelsLab.Completions.CompletionChoice Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            private global::ModelsLab.Completions.CompletionChoice _value;
-            internal Builder(global::ModelsLab.Completions.CompletionChoice value) => _value = value;
-            /// <summary>Sets 'logprobs': Log probabilities of the output tokens, or null when not requested</summary>
-            public Builder WithLogprobs([global::ModelsLab.Completions.ModelsLabSchemaAttribute("logprobs", "/definitions/CompletionChoice/properties/logprobs")] global::System.Text.Json.JsonElement? logprobs) { if (logprobs is { } checked_Logprobs) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(global::ModelsLab.Completions.ModelsLabValidationHelpers.ToRulesJson(writer => { checked_Logprobs.WriteTo(writer); }), "/definitions/CompletionChoice/properties/logprobs", "logprobs", nameof(logprobs)); } _value = _value with { Logprobs = logprobs }; return this; }
-            /// <summary>Sets 'finish_reason': The reason the model stopped generating tokens: stop (a natural stop point or a stop sequence), length (the token limit), or another reason a server may add; null while a stream is under way</summary>
-            public Builder WithFinishReason([global::ModelsLab.Completions.ModelsLabSchemaAttribute("finish_reason", "/definitions/CompletionChoice/properties/finish_reason")] global::ModelsLab.Completions.CompletionChoiceFinishReason? finishReason) { if (finishReason is { } checked_FinishReason) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(checked_FinishReason, global::ModelsLab.Completions.CompletionChoiceFinishReason.JsonConverter.Instance, "/definitions/CompletionChoice/properties/finish_reason", "finish_reason", nameof(finishReason)); } _value = _value with { FinishReason = finishReason }; return this; }
-            /// <summary>Sets 'stop_reason': The stop sequence or token that ended generation, or null</summary>
-            public Builder WithStopReason([global::ModelsLab.Completions.ModelsLabSchemaAttribute("stop_reason", "/definitions/CompletionChoice/properties/stop_reason")] string? stopReason) { if (stopReason is { } checked_StopReason) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(checked_StopReason, "/definitions/CompletionChoice/properties/stop_reason", "stop_reason", nameof(stopReason)); } _value = _value with { StopReason = stopReason }; return this; }
-            /// <summary>Sets 'prompt_logprobs': Log probabilities of the prompt tokens, or null when not requested</summary>
-            public Builder WithPromptLogprobs([global::ModelsLab.Completions.ModelsLabSchemaAttribute("prompt_logprobs", "/definitions/CompletionChoice/properties/prompt_logprobs")] global::System.Text.Json.JsonElement? promptLogprobs) { if (promptLogprobs is { } checked_PromptLogprobs) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(global::ModelsLab.Completions.ModelsLabValidationHelpers.ToRulesJson(writer => { checked_PromptLogprobs.WriteTo(writer); }), "/definitions/CompletionChoice/properties/prompt_logprobs", "prompt_logprobs", nameof(promptLogprobs)); } _value = _value with { PromptLogprobs = promptLogprobs }; return this; }
-            /// <summary>The <see cref="CompletionChoice"/> with the values set so far.</summary>
-            public global::ModelsLab.Completions.CompletionChoice Build() => _value;
+            global::ModelsLab.Completions.ModelsLabJsonHelpers.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+            string? value0 = default; var seen0 = false;
+            int value1 = default; var seen1 = false;
+            global::System.Text.Json.JsonElement? value2 = default; var seen2 = false;
+            global::ModelsLab.Completions.CompletionChoiceFinishReason? value3 = default; var seen3 = false;
+            string? value4 = default; var seen4 = false;
+            global::System.Text.Json.JsonElement? value5 = default; var seen5 = false;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                if (reader.ValueTextEquals("text"u8)) { reader.Read(); value0 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader); seen0 = true; }
+                else if (reader.ValueTextEquals("index"u8)) { reader.Read(); value1 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadInt32(ref reader); seen1 = true; }
+                else if (reader.ValueTextEquals("logprobs"u8)) { reader.Read(); value2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Text.Json.JsonElement?)null : global::System.Text.Json.JsonElement.ParseValue(ref reader)); seen2 = true; }
+                else if (reader.ValueTextEquals("finish_reason"u8)) { reader.Read(); value3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::ModelsLab.Completions.CompletionChoiceFinishReason?)null : global::ModelsLab.Completions.CompletionChoiceFinishReason.JsonConverter.Instance.Read(ref reader, typeof(global::ModelsLab.Completions.CompletionChoiceFinishReason), options)); seen3 = true; }
+                else if (reader.ValueTextEquals("stop_reason"u8)) { reader.Read(); value4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader)); seen4 = true; }
+                else if (reader.ValueTextEquals("prompt_logprobs"u8)) { reader.Read(); value5 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Text.Json.JsonElement?)null : global::System.Text.Json.JsonElement.ParseValue(ref reader)); seen5 = true; }
+                else { global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadAdditional(ref reader, ref additional); }
+            }
+            if (!seen0 || !seen1) { throw global::ModelsLab.Completions.ModelsLabJsonHelpers.MissingProperty(!seen0 ? "text" : "index", "CompletionChoice"); }
+            var result = new global::ModelsLab.Completions.CompletionChoice
+            {
+                Text = value0!,
+                Index = value1,
+                AdditionalProperties = additional,
+            };
+            if (seen2) { result._logprobs = value2; result._logprobsIsSet = true; }
+            if (seen3) { result._finishReason = value3; result._finishReasonIsSet = true; }
+            if (seen4) { result._stopReason = value4; result._stopReasonIsSet = true; }
+            if (seen5) { result._promptLogprobs = value5; result._promptLogprobsIsSet = true; }
+            return result;
         }
-
-        /// <summary>Reads and writes <see cref="CompletionChoice"/> as JSON without reflection.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ModelsLab.Completions.CompletionChoice>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionChoice value, global::System.Text.Json.JsonSerializerOptions options)
         {
-            public static readonly JsonConverter Instance = new JsonConverter();
-            public override global::ModelsLab.Completions.CompletionChoice Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::ModelsLab.Completions.ModelsLabJsonHelpers.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                string? value0 = default; var seen0 = false;
-                int value1 = default; var seen1 = false;
-                global::System.Text.Json.JsonElement? value2 = default; var seen2 = false;
-                global::ModelsLab.Completions.CompletionChoiceFinishReason? value3 = default; var seen3 = false;
-                string? value4 = default; var seen4 = false;
-                global::System.Text.Json.JsonElement? value5 = default; var seen5 = false;
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("text"u8)) { reader.Read(); value0 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader); seen0 = true; }
-                    else if (reader.ValueTextEquals("index"u8)) { reader.Read(); value1 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadInt32(ref reader); seen1 = true; }
-                    else if (reader.ValueTextEquals("logprobs"u8)) { reader.Read(); value2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Text.Json.JsonElement?)null : global::System.Text.Json.JsonElement.ParseValue(ref reader)); seen2 = true; }
-                    else if (reader.ValueTextEquals("finish_reason"u8)) { reader.Read(); value3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::ModelsLab.Completions.CompletionChoiceFinishReason?)null : global::ModelsLab.Completions.CompletionChoiceFinishReason.JsonConverter.Instance.Read(ref reader, typeof(global::ModelsLab.Completions.CompletionChoiceFinishReason), options)); seen3 = true; }
-                    else if (reader.ValueTextEquals("stop_reason"u8)) { reader.Read(); value4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader)); seen4 = true; }
-                    else if (reader.ValueTextEquals("prompt_logprobs"u8)) { reader.Read(); value5 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Text.Json.JsonElement?)null : global::System.Text.Json.JsonElement.ParseValue(ref reader)); seen5 = true; }
-                    else { global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadAdditional(ref reader, ref additional); }
-                }
-                if (!seen0 || !seen1) { throw global::ModelsLab.Completions.ModelsLabJsonHelpers.MissingProperty(!seen0 ? "text" : "index", "CompletionChoice"); }
-                var result = new global::ModelsLab.Completions.CompletionChoice
-                {
-                    Text = value0!,
-                    Index = value1,
-                    AdditionalProperties = additional,
-                };
-                if (seen2) { result._logprobs = value2; result._logprobsIsSet = true; }
-                if (seen3) { result._finishReason = value3; result._finishReasonIsSet = true; }
-                if (seen4) { result._stopReason = value4; result._stopReasonIsSet = true; }
-                if (seen5) { result._promptLogprobs = value5; result._promptLogprobsIsSet = true; }
-                return result;
-            }
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionChoice value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartObject();
-                writer.WritePropertyName("text"u8); if (value.Text is { } x0) { writer.WriteStringValue(x0); } else { writer.WriteNullValue(); }
-                writer.WritePropertyName("index"u8); writer.WriteNumberValue(value.Index);
-                if (value._logprobsIsSet || value._logprobs is not null) { writer.WritePropertyName("logprobs"u8); if (value._logprobs is { } x1) { x1.WriteTo(writer); } else { writer.WriteNullValue(); } }
-                if (value._finishReasonIsSet || value._finishReason is not null) { writer.WritePropertyName("finish_reason"u8); if (value._finishReason is { } x2) { global::ModelsLab.Completions.CompletionChoiceFinishReason.JsonConverter.Instance.Write(writer, x2, options); } else { writer.WriteNullValue(); } }
-                if (value._stopReasonIsSet || value._stopReason is not null) { writer.WritePropertyName("stop_reason"u8); if (value._stopReason is { } x3) { writer.WriteStringValue(x3); } else { writer.WriteNullValue(); } }
-                if (value._promptLogprobsIsSet || value._promptLogprobs is not null) { writer.WritePropertyName("prompt_logprobs"u8); if (value._promptLogprobs is { } x4) { x4.WriteTo(writer); } else { writer.WriteNullValue(); } }
-                if (value.AdditionalProperties is { } additional) { foreach (var pair in additional) { writer.WritePropertyName(pair.Key); pair.Value.WriteTo(writer); } }
-                writer.WriteEndObject();
-            }
+            writer.WriteStartObject();
+            writer.WriteString("text"u8, value.Text);
+            writer.WriteNumber("index"u8, value.Index);
+            if (value._logprobsIsSet || value._logprobs is not null) { writer.WritePropertyName("logprobs"u8); if (value._logprobs is { } x0) { x0.WriteTo(writer); } else { writer.WriteNullValue(); } }
+            if (value._finishReasonIsSet || value._finishReason is not null) { writer.WritePropertyName("finish_reason"u8); if (value._finishReason is { } x1) { global::ModelsLab.Completions.CompletionChoiceFinishReason.JsonConverter.Instance.Write(writer, x1, options); } else { writer.WriteNullValue(); } }
+            if (value._stopReasonIsSet || value._stopReason is not null) { writer.WriteString("stop_reason"u8, value._stopReason); }
+            if (value._promptLogprobsIsSet || value._promptLogprobs is not null) { writer.WritePropertyName("prompt_logprobs"u8); if (value._promptLogprobs is { } x2) { x2.WriteTo(writer); } else { writer.WriteNullValue(); } }
+            global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteAdditional(writer, value.AdditionalProperties);
+            writer.WriteEndObject();
         }
     }
 }

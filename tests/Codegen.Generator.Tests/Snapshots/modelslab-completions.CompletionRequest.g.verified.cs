@@ -3,280 +3,279 @@
 #nullable enable
 #pragma warning disable CS1591, CS0618 // members without a description in the contract; deprecated members are still generated
 
-namespace ModelsLab.Completions
+namespace ModelsLab.Completions;
+
+/// <summary>Prompt(s) to generate completions for One of: <see cref="String"/>, <see cref="StringArray"/>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0"), global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelsLab.Completions.CompletionRequestPrompt.JsonConverter))]
+public sealed partial class CompletionRequestPrompt : global::System.IEquatable<global::ModelsLab.Completions.CompletionRequestPrompt>
 {
-    /// <summary>Prompt(s) to generate completions for One of: <see cref="String"/>, <see cref="StringArray"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0"), global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelsLab.Completions.CompletionRequestPrompt.JsonConverter))]
-    public sealed partial class CompletionRequestPrompt : global::System.IEquatable<global::ModelsLab.Completions.CompletionRequestPrompt>
+    private readonly object _value; private readonly int _case;
+    private CompletionRequestPrompt(object value, int @case) { _value = value; _case = @case; }
+    /// <summary>Creates the <c>String</c> case.</summary>
+    public CompletionRequestPrompt(string value) : this(value ?? throw new global::System.ArgumentNullException(nameof(value)), 0) { }
+    /// <summary>Creates the <c>StringArray</c> case.</summary>
+    public CompletionRequestPrompt(global::System.Collections.Generic.IReadOnlyList<string> value) : this(value ?? throw new global::System.ArgumentNullException(nameof(value)), 1) { }
+    /// <summary>Whether this holds the <c>String</c> case; TryGetString and AsString get it.</summary>
+    public bool IsString => _case == 0;
+    public bool TryGetString([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) { value = _case == 0 ? (string)_value : default!; return _case == 0; }
+    public string AsString() => _case == 0 ? (string)_value : throw new global::System.InvalidOperationException("This CompletionRequestPrompt does not hold the String case.");
+    /// <summary>Whether this holds the <c>StringArray</c> case; TryGetStringArray and AsStringArray get it.</summary>
+    public bool IsStringArray => _case == 1;
+    public bool TryGetStringArray([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::System.Collections.Generic.IReadOnlyList<string> value) { value = _case == 1 ? (global::System.Collections.Generic.IReadOnlyList<string>)_value : default!; return _case == 1; }
+    public global::System.Collections.Generic.IReadOnlyList<string> AsStringArray() => _case == 1 ? (global::System.Collections.Generic.IReadOnlyList<string>)_value : throw new global::System.InvalidOperationException("This CompletionRequestPrompt does not hold the StringArray case.");
+    /// <summary>The value of whichever case this holds.</summary>
+    public object Value => _value;
+    /// <summary>Calls the function that matches the case this holds.</summary>
+    public TResult Match<TResult>(global::System.Func<string, TResult> onString, global::System.Func<global::System.Collections.Generic.IReadOnlyList<string>, TResult> onStringArray)
     {
-        private readonly object _value; private readonly int _case;
-        private CompletionRequestPrompt(object value, int @case) { _value = value; _case = @case; }
-        /// <summary>Creates the <c>String</c> case.</summary>
-        public CompletionRequestPrompt(string value) : this(value ?? throw new global::System.ArgumentNullException(nameof(value)), 0) { }
-        /// <summary>Creates the <c>StringArray</c> case.</summary>
-        public CompletionRequestPrompt(global::System.Collections.Generic.IReadOnlyList<string> value) : this(value ?? throw new global::System.ArgumentNullException(nameof(value)), 1) { }
-        /// <summary>Whether this holds the <c>String</c> case; TryGetString and AsString get it.</summary>
-        public bool IsString => _case == 0;
-        public bool TryGetString([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) { value = _case == 0 ? (string)_value : default!; return _case == 0; }
-        public string AsString() => _case == 0 ? (string)_value : throw new global::System.InvalidOperationException("This CompletionRequestPrompt does not hold the String case.");
-        /// <summary>Whether this holds the <c>StringArray</c> case; TryGetStringArray and AsStringArray get it.</summary>
-        public bool IsStringArray => _case == 1;
-        public bool TryGetStringArray([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::System.Collections.Generic.IReadOnlyList<string> value) { value = _case == 1 ? (global::System.Collections.Generic.IReadOnlyList<string>)_value : default!; return _case == 1; }
-        public global::System.Collections.Generic.IReadOnlyList<string> AsStringArray() => _case == 1 ? (global::System.Collections.Generic.IReadOnlyList<string>)_value : throw new global::System.InvalidOperationException("This CompletionRequestPrompt does not hold the StringArray case.");
-        /// <summary>The value of whichever case this holds.</summary>
-        public object Value => _value;
-        /// <summary>Calls the function that matches the case this holds.</summary>
-        public TResult Match<TResult>(global::System.Func<string, TResult> onString, global::System.Func<global::System.Collections.Generic.IReadOnlyList<string>, TResult> onStringArray)
+        switch (_case)
         {
-            switch (_case)
-            {
-                case 0: return onString((string)_value);
-                case 1: return onStringArray((global::System.Collections.Generic.IReadOnlyList<string>)_value);
-                default: throw new global::System.InvalidOperationException();
-            }
+            case 0: return onString((string)_value);
+            case 1: return onStringArray((global::System.Collections.Generic.IReadOnlyList<string>)_value);
+            default: throw new global::System.InvalidOperationException();
         }
-        public static implicit operator CompletionRequestPrompt(string value) => new CompletionRequestPrompt(value);
-        public static implicit operator CompletionRequestPrompt(string[] value) => new CompletionRequestPrompt((global::System.Collections.Generic.IReadOnlyList<string>)value);
-        public static implicit operator CompletionRequestPrompt(global::System.Collections.Generic.List<string> value) => new CompletionRequestPrompt((global::System.Collections.Generic.IReadOnlyList<string>)value);
-        public bool Equals(global::ModelsLab.Completions.CompletionRequestPrompt? other) => other is not null && other._case == _case && global::ModelsLab.Completions.ModelsLabJsonHelpers.DeepEquals(_value, other._value);
-        public override bool Equals(object? obj) => obj is global::ModelsLab.Completions.CompletionRequestPrompt other && Equals(other);
-        public override int GetHashCode() => global::ModelsLab.Completions.ModelsLabJsonHelpers.DeepHashCode(_value) ^ _case;
-        /// <summary>The value as JSON; a string case is returned as it is.</summary>
-        public override string ToString() => _value as string ?? global::ModelsLab.Completions.ModelsLabJsonHelpers.ToJson(this, JsonConverter.Instance);
-        public static bool operator ==(global::ModelsLab.Completions.CompletionRequestPrompt? left, global::ModelsLab.Completions.CompletionRequestPrompt? right) => left is null ? right is null : left.Equals(right);
-        public static bool operator !=(global::ModelsLab.Completions.CompletionRequestPrompt? left, global::ModelsLab.Completions.CompletionRequestPrompt? right) => !(left == right);
+    }
+    public static implicit operator CompletionRequestPrompt(string value) => new CompletionRequestPrompt(value);
+    public static implicit operator CompletionRequestPrompt(string[] value) => new CompletionRequestPrompt((global::System.Collections.Generic.IReadOnlyList<string>)value);
+    public static implicit operator CompletionRequestPrompt(global::System.Collections.Generic.List<string> value) => new CompletionRequestPrompt((global::System.Collections.Generic.IReadOnlyList<string>)value);
+    public bool Equals(global::ModelsLab.Completions.CompletionRequestPrompt? other) => other is not null && other._case == _case && global::ModelsLab.Completions.ModelsLabJsonHelpers.DeepEquals(_value, other._value);
+    public override bool Equals(object? obj) => obj is global::ModelsLab.Completions.CompletionRequestPrompt other && Equals(other);
+    public override int GetHashCode() => global::ModelsLab.Completions.ModelsLabJsonHelpers.DeepHashCode(_value) ^ _case;
+    /// <summary>The value as JSON; a string case is returned as it is.</summary>
+    public override string ToString() => _value as string ?? global::ModelsLab.Completions.ModelsLabJsonHelpers.ToJson(this, JsonConverter.Instance);
+    public static bool operator ==(global::ModelsLab.Completions.CompletionRequestPrompt? left, global::ModelsLab.Completions.CompletionRequestPrompt? right) => left is null ? right is null : left.Equals(right);
+    public static bool operator !=(global::ModelsLab.Completions.CompletionRequestPrompt? left, global::ModelsLab.Completions.CompletionRequestPrompt? right) => !(left == right);
 
-        /// <summary>Reads and writes <see cref="CompletionRequestPrompt"/>, choosing the case from the JSON token.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ModelsLab.Completions.CompletionRequestPrompt>
+    /// <summary>Reads and writes <see cref="CompletionRequestPrompt"/>, choosing the case from the JSON token.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ModelsLab.Completions.CompletionRequestPrompt>
+    {
+        public static readonly JsonConverter Instance = new JsonConverter();
+        public override global::ModelsLab.Completions.CompletionRequestPrompt Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            public static readonly JsonConverter Instance = new JsonConverter();
-            public override global::ModelsLab.Completions.CompletionRequestPrompt Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String) { return new global::ModelsLab.Completions.CompletionRequestPrompt(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader), 0); }
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray) { return new global::ModelsLab.Completions.CompletionRequestPrompt(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadList(ref reader, options, static string (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref r0)), 1); }
+            throw global::ModelsLab.Completions.ModelsLabJsonHelpers.UnexpectedToken(ref reader, "CompletionRequestPrompt (String, StringArray)");
+        }
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionRequestPrompt value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            switch (value._case)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String) { return new global::ModelsLab.Completions.CompletionRequestPrompt(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader), 0); }
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray) { return new global::ModelsLab.Completions.CompletionRequestPrompt(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadList(ref reader, options, static string (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref r0)), 1); }
-                throw global::ModelsLab.Completions.ModelsLabJsonHelpers.UnexpectedToken(ref reader, "CompletionRequestPrompt (String, StringArray)");
-            }
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionRequestPrompt value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                switch (value._case)
-                {
-                    case 0: writer.WriteStringValue(((string)value._value)); break;
-                    case 1: global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteList(writer, ((global::System.Collections.Generic.IReadOnlyList<string>)value._value), options, static (global::System.Text.Json.Utf8JsonWriter w0, string item0, global::System.Text.Json.JsonSerializerOptions o1) => { w0.WriteStringValue(item0); }); break;
-                }
+                case 0: writer.WriteStringValue(((string)value._value)); break;
+                case 1: global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteList(writer, ((global::System.Collections.Generic.IReadOnlyList<string>)value._value), options, static (global::System.Text.Json.Utf8JsonWriter w0, string item0, global::System.Text.Json.JsonSerializerOptions o1) => { w0.WriteStringValue(item0); }); break;
             }
         }
     }
+}
 
-    /// <summary>Stop sequences to end generation One of: <see cref="String"/>, <see cref="StringArray"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0"), global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelsLab.Completions.CompletionRequestStop.JsonConverter))]
-    public sealed partial class CompletionRequestStop : global::System.IEquatable<global::ModelsLab.Completions.CompletionRequestStop>
+/// <summary>Stop sequences to end generation One of: <see cref="String"/>, <see cref="StringArray"/>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0"), global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelsLab.Completions.CompletionRequestStop.JsonConverter))]
+public sealed partial class CompletionRequestStop : global::System.IEquatable<global::ModelsLab.Completions.CompletionRequestStop>
+{
+    private readonly object _value; private readonly int _case;
+    private CompletionRequestStop(object value, int @case) { _value = value; _case = @case; }
+    /// <summary>Creates the <c>String</c> case.</summary>
+    public CompletionRequestStop(string value) : this(value ?? throw new global::System.ArgumentNullException(nameof(value)), 0) { }
+    /// <summary>Creates the <c>StringArray</c> case.</summary>
+    public CompletionRequestStop(global::System.Collections.Generic.IReadOnlyList<string> value) : this(value ?? throw new global::System.ArgumentNullException(nameof(value)), 1) { }
+    /// <summary>Whether this holds the <c>String</c> case; TryGetString and AsString get it.</summary>
+    public bool IsString => _case == 0;
+    public bool TryGetString([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) { value = _case == 0 ? (string)_value : default!; return _case == 0; }
+    public string AsString() => _case == 0 ? (string)_value : throw new global::System.InvalidOperationException("This CompletionRequestStop does not hold the String case.");
+    /// <summary>Whether this holds the <c>StringArray</c> case; TryGetStringArray and AsStringArray get it.</summary>
+    public bool IsStringArray => _case == 1;
+    public bool TryGetStringArray([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::System.Collections.Generic.IReadOnlyList<string> value) { value = _case == 1 ? (global::System.Collections.Generic.IReadOnlyList<string>)_value : default!; return _case == 1; }
+    public global::System.Collections.Generic.IReadOnlyList<string> AsStringArray() => _case == 1 ? (global::System.Collections.Generic.IReadOnlyList<string>)_value : throw new global::System.InvalidOperationException("This CompletionRequestStop does not hold the StringArray case.");
+    /// <summary>The value of whichever case this holds.</summary>
+    public object Value => _value;
+    /// <summary>Calls the function that matches the case this holds.</summary>
+    public TResult Match<TResult>(global::System.Func<string, TResult> onString, global::System.Func<global::System.Collections.Generic.IReadOnlyList<string>, TResult> onStringArray)
     {
-        private readonly object _value; private readonly int _case;
-        private CompletionRequestStop(object value, int @case) { _value = value; _case = @case; }
-        /// <summary>Creates the <c>String</c> case.</summary>
-        public CompletionRequestStop(string value) : this(value ?? throw new global::System.ArgumentNullException(nameof(value)), 0) { }
-        /// <summary>Creates the <c>StringArray</c> case.</summary>
-        public CompletionRequestStop(global::System.Collections.Generic.IReadOnlyList<string> value) : this(value ?? throw new global::System.ArgumentNullException(nameof(value)), 1) { }
-        /// <summary>Whether this holds the <c>String</c> case; TryGetString and AsString get it.</summary>
-        public bool IsString => _case == 0;
-        public bool TryGetString([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) { value = _case == 0 ? (string)_value : default!; return _case == 0; }
-        public string AsString() => _case == 0 ? (string)_value : throw new global::System.InvalidOperationException("This CompletionRequestStop does not hold the String case.");
-        /// <summary>Whether this holds the <c>StringArray</c> case; TryGetStringArray and AsStringArray get it.</summary>
-        public bool IsStringArray => _case == 1;
-        public bool TryGetStringArray([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::System.Collections.Generic.IReadOnlyList<string> value) { value = _case == 1 ? (global::System.Collections.Generic.IReadOnlyList<string>)_value : default!; return _case == 1; }
-        public global::System.Collections.Generic.IReadOnlyList<string> AsStringArray() => _case == 1 ? (global::System.Collections.Generic.IReadOnlyList<string>)_value : throw new global::System.InvalidOperationException("This CompletionRequestStop does not hold the StringArray case.");
-        /// <summary>The value of whichever case this holds.</summary>
-        public object Value => _value;
-        /// <summary>Calls the function that matches the case this holds.</summary>
-        public TResult Match<TResult>(global::System.Func<string, TResult> onString, global::System.Func<global::System.Collections.Generic.IReadOnlyList<string>, TResult> onStringArray)
+        switch (_case)
         {
-            switch (_case)
-            {
-                case 0: return onString((string)_value);
-                case 1: return onStringArray((global::System.Collections.Generic.IReadOnlyList<string>)_value);
-                default: throw new global::System.InvalidOperationException();
-            }
+            case 0: return onString((string)_value);
+            case 1: return onStringArray((global::System.Collections.Generic.IReadOnlyList<string>)_value);
+            default: throw new global::System.InvalidOperationException();
         }
-        public static implicit operator CompletionRequestStop(string value) => new CompletionRequestStop(value);
-        public static implicit operator CompletionRequestStop(string[] value) => new CompletionRequestStop((global::System.Collections.Generic.IReadOnlyList<string>)value);
-        public static implicit operator CompletionRequestStop(global::System.Collections.Generic.List<string> value) => new CompletionRequestStop((global::System.Collections.Generic.IReadOnlyList<string>)value);
-        public bool Equals(global::ModelsLab.Completions.CompletionRequestStop? other) => other is not null && other._case == _case && global::ModelsLab.Completions.ModelsLabJsonHelpers.DeepEquals(_value, other._value);
-        public override bool Equals(object? obj) => obj is global::ModelsLab.Completions.CompletionRequestStop other && Equals(other);
-        public override int GetHashCode() => global::ModelsLab.Completions.ModelsLabJsonHelpers.DeepHashCode(_value) ^ _case;
-        /// <summary>The value as JSON; a string case is returned as it is.</summary>
-        public override string ToString() => _value as string ?? global::ModelsLab.Completions.ModelsLabJsonHelpers.ToJson(this, JsonConverter.Instance);
-        public static bool operator ==(global::ModelsLab.Completions.CompletionRequestStop? left, global::ModelsLab.Completions.CompletionRequestStop? right) => left is null ? right is null : left.Equals(right);
-        public static bool operator !=(global::ModelsLab.Completions.CompletionRequestStop? left, global::ModelsLab.Completions.CompletionRequestStop? right) => !(left == right);
+    }
+    public static implicit operator CompletionRequestStop(string value) => new CompletionRequestStop(value);
+    public static implicit operator CompletionRequestStop(string[] value) => new CompletionRequestStop((global::System.Collections.Generic.IReadOnlyList<string>)value);
+    public static implicit operator CompletionRequestStop(global::System.Collections.Generic.List<string> value) => new CompletionRequestStop((global::System.Collections.Generic.IReadOnlyList<string>)value);
+    public bool Equals(global::ModelsLab.Completions.CompletionRequestStop? other) => other is not null && other._case == _case && global::ModelsLab.Completions.ModelsLabJsonHelpers.DeepEquals(_value, other._value);
+    public override bool Equals(object? obj) => obj is global::ModelsLab.Completions.CompletionRequestStop other && Equals(other);
+    public override int GetHashCode() => global::ModelsLab.Completions.ModelsLabJsonHelpers.DeepHashCode(_value) ^ _case;
+    /// <summary>The value as JSON; a string case is returned as it is.</summary>
+    public override string ToString() => _value as string ?? global::ModelsLab.Completions.ModelsLabJsonHelpers.ToJson(this, JsonConverter.Instance);
+    public static bool operator ==(global::ModelsLab.Completions.CompletionRequestStop? left, global::ModelsLab.Completions.CompletionRequestStop? right) => left is null ? right is null : left.Equals(right);
+    public static bool operator !=(global::ModelsLab.Completions.CompletionRequestStop? left, global::ModelsLab.Completions.CompletionRequestStop? right) => !(left == right);
 
-        /// <summary>Reads and writes <see cref="CompletionRequestStop"/>, choosing the case from the JSON token.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ModelsLab.Completions.CompletionRequestStop>
+    /// <summary>Reads and writes <see cref="CompletionRequestStop"/>, choosing the case from the JSON token.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ModelsLab.Completions.CompletionRequestStop>
+    {
+        public static readonly JsonConverter Instance = new JsonConverter();
+        public override global::ModelsLab.Completions.CompletionRequestStop Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            public static readonly JsonConverter Instance = new JsonConverter();
-            public override global::ModelsLab.Completions.CompletionRequestStop Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String) { return new global::ModelsLab.Completions.CompletionRequestStop(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader), 0); }
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray) { return new global::ModelsLab.Completions.CompletionRequestStop(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadList(ref reader, options, static string (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o2) => global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref r1)), 1); }
+            throw global::ModelsLab.Completions.ModelsLabJsonHelpers.UnexpectedToken(ref reader, "CompletionRequestStop (String, StringArray)");
+        }
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionRequestStop value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            switch (value._case)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String) { return new global::ModelsLab.Completions.CompletionRequestStop(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader), 0); }
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray) { return new global::ModelsLab.Completions.CompletionRequestStop(global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadList(ref reader, options, static string (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o2) => global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref r1)), 1); }
-                throw global::ModelsLab.Completions.ModelsLabJsonHelpers.UnexpectedToken(ref reader, "CompletionRequestStop (String, StringArray)");
-            }
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionRequestStop value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                switch (value._case)
-                {
-                    case 0: writer.WriteStringValue(((string)value._value)); break;
-                    case 1: global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteList(writer, ((global::System.Collections.Generic.IReadOnlyList<string>)value._value), options, static (global::System.Text.Json.Utf8JsonWriter w1, string item1, global::System.Text.Json.JsonSerializerOptions o3) => { w1.WriteStringValue(item1); }); break;
-                }
+                case 0: writer.WriteStringValue(((string)value._value)); break;
+                case 1: global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteList(writer, ((global::System.Collections.Generic.IReadOnlyList<string>)value._value), options, static (global::System.Text.Json.Utf8JsonWriter w1, string item1, global::System.Text.Json.JsonSerializerOptions o3) => { w1.WriteStringValue(item1); }); break;
             }
         }
     }
+}
 
-    /// <summary>Request body of POST /completions.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0"), global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelsLab.Completions.CompletionRequest.JsonConverter))]
-    public sealed partial record CompletionRequest
+/// <summary>Request body of POST /completions.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0"), global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelsLab.Completions.CompletionRequest.JsonConverter))]
+public sealed partial record CompletionRequest
+{
+    /// <summary>Prompt(s) to generate completions for</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("prompt"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("prompt", "/definitions/CompletionRequest/properties/prompt")] public required global::ModelsLab.Completions.CompletionRequestPrompt Prompt { get; init; }
+    /// <summary>Model to use for completion</summary>
+    /// <remarks>Left unset, the property is not sent and the server's default applies: &quot;ModelsLab/Llama-3.1-8b-Uncensored-Dare&quot;.</remarks>
+    [global::System.Text.Json.Serialization.JsonPropertyName("model"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("model", "/definitions/CompletionRequest/properties/model")] public string? Model { get; init; }
+    /// <summary>Maximum number of tokens allowed in the response</summary>
+    /// <remarks>Left unset, the property is not sent and the server's default applies: 128.</remarks>
+    [global::System.Text.Json.Serialization.JsonPropertyName("max_tokens"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("max_tokens", "/definitions/CompletionRequest/properties/max_tokens")] public int? MaxTokens { get; init; }
+    /// <summary>Sampling temperature for randomness</summary>
+    /// <remarks>Left unset, the property is not sent and the server's default applies: 1.</remarks>
+    [global::System.Text.Json.Serialization.JsonPropertyName("temperature"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("temperature", "/definitions/CompletionRequest/properties/temperature")] public double? Temperature { get; init; }
+    /// <summary>Nucleus sampling parameter</summary>
+    /// <remarks>Left unset, the property is not sent and the server's default applies: 1.</remarks>
+    [global::System.Text.Json.Serialization.JsonPropertyName("top_p"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("top_p", "/definitions/CompletionRequest/properties/top_p")] public double? TopP { get; init; }
+    /// <summary>Presence penalty for token repetition</summary>
+    /// <remarks>Left unset, the property is not sent and the server's default applies: 0.</remarks>
+    [global::System.Text.Json.Serialization.JsonPropertyName("presence_penalty"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("presence_penalty", "/definitions/CompletionRequest/properties/presence_penalty")] public double? PresencePenalty { get; init; }
+    /// <summary>Frequency penalty for token repetition</summary>
+    /// <remarks>Left unset, the property is not sent and the server's default applies: 0.</remarks>
+    [global::System.Text.Json.Serialization.JsonPropertyName("frequency_penalty"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("frequency_penalty", "/definitions/CompletionRequest/properties/frequency_penalty")] public double? FrequencyPenalty { get; init; }
+    /// <summary>Whether to stream back partial progress</summary>
+    /// <remarks>Left unset, the property is not sent and the server's default applies: false.</remarks>
+    [global::System.Text.Json.Serialization.JsonPropertyName("stream"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("stream", "/definitions/CompletionRequest/properties/stream")] public bool? Stream { get; init; }
+    /// <summary>Stop sequences to end generation</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("stop"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("stop", "/definitions/CompletionRequest/properties/stop")] public global::ModelsLab.Completions.CompletionRequestStop? Stop { get; init; }
+    private ulong _readNulls0;
+    /// <summary>Properties the contract does not name, as received; written back, so nothing is lost in a round trip.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    /// <summary>The contract's defaults: what the server uses for a property that is not sent.</summary>
+    public static class Defaults
     {
-        /// <summary>Prompt(s) to generate completions for</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("prompt"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("prompt", "/definitions/CompletionRequest/properties/prompt")] public required global::ModelsLab.Completions.CompletionRequestPrompt Prompt { get; init; }
-        /// <summary>Model to use for completion</summary>
-        /// <remarks>Left unset, the property is not sent and the server's default applies: &quot;ModelsLab/Llama-3.1-8b-Uncensored-Dare&quot;.</remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("model"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("model", "/definitions/CompletionRequest/properties/model")] public string? Model { get; init; }
-        /// <summary>Maximum number of tokens allowed in the response</summary>
-        /// <remarks>Left unset, the property is not sent and the server's default applies: 128.</remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("max_tokens"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("max_tokens", "/definitions/CompletionRequest/properties/max_tokens")] public int? MaxTokens { get; init; }
-        /// <summary>Sampling temperature for randomness</summary>
-        /// <remarks>Left unset, the property is not sent and the server's default applies: 1.</remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("temperature"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("temperature", "/definitions/CompletionRequest/properties/temperature")] public double? Temperature { get; init; }
-        /// <summary>Nucleus sampling parameter</summary>
-        /// <remarks>Left unset, the property is not sent and the server's default applies: 1.</remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("top_p"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("top_p", "/definitions/CompletionRequest/properties/top_p")] public double? TopP { get; init; }
-        /// <summary>Presence penalty for token repetition</summary>
-        /// <remarks>Left unset, the property is not sent and the server's default applies: 0.</remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("presence_penalty"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("presence_penalty", "/definitions/CompletionRequest/properties/presence_penalty")] public double? PresencePenalty { get; init; }
-        /// <summary>Frequency penalty for token repetition</summary>
-        /// <remarks>Left unset, the property is not sent and the server's default applies: 0.</remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("frequency_penalty"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("frequency_penalty", "/definitions/CompletionRequest/properties/frequency_penalty")] public double? FrequencyPenalty { get; init; }
-        /// <summary>Whether to stream back partial progress</summary>
-        /// <remarks>Left unset, the property is not sent and the server's default applies: false.</remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("stream"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("stream", "/definitions/CompletionRequest/properties/stream")] public bool? Stream { get; init; }
-        /// <summary>Stop sequences to end generation</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("stop"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("stop", "/definitions/CompletionRequest/properties/stop")] public global::ModelsLab.Completions.CompletionRequestStop? Stop { get; init; }
-        private ulong _readNulls0;
-        /// <summary>Properties the contract does not name, as received; written back, so nothing is lost in a round trip.</summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-        /// <summary>The contract's defaults: what the server uses for a property that is not sent.</summary>
-        public static class Defaults
-        {
-            /// <summary>Default of 'model'.</summary>
-            public const string Model = "ModelsLab/Llama-3.1-8b-Uncensored-Dare";
-            /// <summary>Default of 'max_tokens'.</summary>
-            public const int MaxTokens = 128;
-            /// <summary>Default of 'temperature'.</summary>
-            public const double Temperature = 1d;
-            /// <summary>Default of 'top_p'.</summary>
-            public const double TopP = 1d;
-            /// <summary>Default of 'presence_penalty'.</summary>
-            public const double PresencePenalty = 0d;
-            /// <summary>Default of 'frequency_penalty'.</summary>
-            public const double FrequencyPenalty = 0d;
-            /// <summary>Default of 'stream'.</summary>
-            public const bool Stream = false;
-        }
-        /// <summary>Every way this object breaks the contract's rules (path, rule, value), as the contract server and the analyzers see it; ThrowIfInvalid throws them.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.ModelsLabContractViolation> Validate() => global::ModelsLab.Completions.ModelsLabValidationHelpers.Validate(this, JsonConverter.Instance, "/definitions/CompletionRequest");
-        public void ThrowIfInvalid() { var violations = Validate(); if (violations.Count > 0) { throw new global::ModelsLab.Completions.ModelsLabValidationException(violations); } }
-        /// <summary>Starts a builder that checks every value against the contract as it is set.</summary>
-        public static Builder CreateBuilder([global::ModelsLab.Completions.ModelsLabSchemaAttribute("prompt", "/definitions/CompletionRequest/properties/prompt")] global::ModelsLab.Completions.CompletionRequestPrompt prompt)
-        {
-            if (prompt is null) { throw new global::System.ArgumentNullException(nameof(prompt), "'prompt' must not be null."); } global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(prompt, global::ModelsLab.Completions.CompletionRequestPrompt.JsonConverter.Instance, "/definitions/CompletionRequest/properties/prompt", "prompt", nameof(prompt));
-            return new Builder(new global::ModelsLab.Completions.CompletionRequest { Prompt = prompt });
-        }
+        /// <summary>Default of 'model'.</summary>
+        public const string Model = "ModelsLab/Llama-3.1-8b-Uncensored-Dare";
+        /// <summary>Default of 'max_tokens'.</summary>
+        public const int MaxTokens = 128;
+        /// <summary>Default of 'temperature'.</summary>
+        public const double Temperature = 1d;
+        /// <summary>Default of 'top_p'.</summary>
+        public const double TopP = 1d;
+        /// <summary>Default of 'presence_penalty'.</summary>
+        public const double PresencePenalty = 0d;
+        /// <summary>Default of 'frequency_penalty'.</summary>
+        public const double FrequencyPenalty = 0d;
+        /// <summary>Default of 'stream'.</summary>
+        public const bool Stream = false;
+    }
+    /// <summary>Every way this object breaks the contract's rules (path, rule, value), as the contract server and the analyzers see it; ThrowIfInvalid throws them.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.ModelsLabContractViolation> Validate() => global::ModelsLab.Completions.ModelsLabValidationHelpers.Validate(this, JsonConverter.Instance, "/definitions/CompletionRequest");
+    public void ThrowIfInvalid() => global::ModelsLab.Completions.ModelsLabValidationHelpers.ThrowIfAny(Validate());
+    /// <summary>Starts a builder that checks every value against the contract as it is set.</summary>
+    public static Builder CreateBuilder([global::ModelsLab.Completions.ModelsLabSchemaAttribute("prompt", "/definitions/CompletionRequest/properties/prompt")] global::ModelsLab.Completions.CompletionRequestPrompt prompt)
+    {
+        global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(prompt, global::ModelsLab.Completions.CompletionRequestPrompt.JsonConverter.Instance, "/definitions/CompletionRequest/properties/prompt", "prompt", nameof(prompt));
+        return new Builder(new global::ModelsLab.Completions.CompletionRequest { Prompt = prompt });
+    }
 
-        /// <summary>Builds a <see cref="CompletionRequest"/>: each <c>With</c> method rejects a value outside the contract at once, naming the field, the rule and the value.</summary>
-        public sealed partial class Builder
-        {
-            private global::ModelsLab.Completions.CompletionRequest _value;
-            internal Builder(global::ModelsLab.Completions.CompletionRequest value) => _value = value;
-            /// <summary>Sets 'model': Model to use for completion</summary>
-            public Builder WithModel([global::ModelsLab.Completions.ModelsLabSchemaAttribute("model", "/definitions/CompletionRequest/properties/model")] string model) { if (model is null) { throw new global::System.ArgumentNullException(nameof(model), "'model' must not be null."); } global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(model, "/definitions/CompletionRequest/properties/model", "model", nameof(model)); _value = _value with { Model = model }; return this; }
-            /// <summary>Sets 'max_tokens': Maximum number of tokens allowed in the response</summary>
-            public Builder WithMaxTokens([global::ModelsLab.Completions.ModelsLabSchemaAttribute("max_tokens", "/definitions/CompletionRequest/properties/max_tokens")] int maxTokens) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument((long)maxTokens, "/definitions/CompletionRequest/properties/max_tokens", "max_tokens", nameof(maxTokens)); _value = _value with { MaxTokens = maxTokens }; return this; }
-            /// <summary>Sets 'temperature': Sampling temperature for randomness</summary>
-            public Builder WithTemperature([global::ModelsLab.Completions.ModelsLabSchemaAttribute("temperature", "/definitions/CompletionRequest/properties/temperature")] double temperature) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(temperature, "/definitions/CompletionRequest/properties/temperature", "temperature", nameof(temperature)); _value = _value with { Temperature = temperature }; return this; }
-            /// <summary>Sets 'top_p': Nucleus sampling parameter</summary>
-            public Builder WithTopP([global::ModelsLab.Completions.ModelsLabSchemaAttribute("top_p", "/definitions/CompletionRequest/properties/top_p")] double topP) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(topP, "/definitions/CompletionRequest/properties/top_p", "top_p", nameof(topP)); _value = _value with { TopP = topP }; return this; }
-            /// <summary>Sets 'presence_penalty': Presence penalty for token repetition</summary>
-            public Builder WithPresencePenalty([global::ModelsLab.Completions.ModelsLabSchemaAttribute("presence_penalty", "/definitions/CompletionRequest/properties/presence_penalty")] double presencePenalty) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(presencePenalty, "/definitions/CompletionRequest/properties/presence_penalty", "presence_penalty", nameof(presencePenalty)); _value = _value with { PresencePenalty = presencePenalty }; return this; }
-            /// <summary>Sets 'frequency_penalty': Frequency penalty for token repetition</summary>
-            public Builder WithFrequencyPenalty([global::ModelsLab.Completions.ModelsLabSchemaAttribute("frequency_penalty", "/definitions/CompletionRequest/properties/frequency_penalty")] double frequencyPenalty) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(frequencyPenalty, "/definitions/CompletionRequest/properties/frequency_penalty", "frequency_penalty", nameof(frequencyPenalty)); _value = _value with { FrequencyPenalty = frequencyPenalty }; return this; }
-            /// <summary>Sets 'stream': Whether to stream back partial progress</summary>
-            public Builder WithStream([global::ModelsLab.Completions.ModelsLabSchemaAttribute("stream", "/definitions/CompletionRequest/properties/stream")] bool stream) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(stream, "/definitions/CompletionRequest/properties/stream", "stream", nameof(stream)); _value = _value with { Stream = stream }; return this; }
-            /// <summary>Sets 'stop': Stop sequences to end generation</summary>
-            public Builder WithStop([global::ModelsLab.Completions.ModelsLabSchemaAttribute("stop", "/definitions/CompletionRequest/properties/stop")] global::ModelsLab.Completions.CompletionRequestStop stop) { if (stop is null) { throw new global::System.ArgumentNullException(nameof(stop), "'stop' must not be null."); } global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(stop, global::ModelsLab.Completions.CompletionRequestStop.JsonConverter.Instance, "/definitions/CompletionRequest/properties/stop", "stop", nameof(stop)); _value = _value with { Stop = stop }; return this; }
-            /// <summary>The <see cref="CompletionRequest"/> with the values set so far.</summary>
-            public global::ModelsLab.Completions.CompletionRequest Build() => _value;
-        }
+    /// <summary>Builds a <see cref="CompletionRequest"/>: each <c>With</c> method rejects a value outside the contract at once, naming the field, the rule and the value.</summary>
+    public sealed partial class Builder
+    {
+        private global::ModelsLab.Completions.CompletionRequest _value;
+        internal Builder(global::ModelsLab.Completions.CompletionRequest value) => _value = value;
+        /// <summary>Sets 'model': Model to use for completion</summary>
+        public Builder WithModel([global::ModelsLab.Completions.ModelsLabSchemaAttribute("model", "/definitions/CompletionRequest/properties/model")] string model) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(model, "/definitions/CompletionRequest/properties/model", "model", nameof(model)); _value = _value with { Model = model }; return this; }
+        /// <summary>Sets 'max_tokens': Maximum number of tokens allowed in the response</summary>
+        public Builder WithMaxTokens([global::ModelsLab.Completions.ModelsLabSchemaAttribute("max_tokens", "/definitions/CompletionRequest/properties/max_tokens")] int maxTokens) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument((long)maxTokens, "/definitions/CompletionRequest/properties/max_tokens", "max_tokens", nameof(maxTokens)); _value = _value with { MaxTokens = maxTokens }; return this; }
+        /// <summary>Sets 'temperature': Sampling temperature for randomness</summary>
+        public Builder WithTemperature([global::ModelsLab.Completions.ModelsLabSchemaAttribute("temperature", "/definitions/CompletionRequest/properties/temperature")] double temperature) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(temperature, "/definitions/CompletionRequest/properties/temperature", "temperature", nameof(temperature)); _value = _value with { Temperature = temperature }; return this; }
+        /// <summary>Sets 'top_p': Nucleus sampling parameter</summary>
+        public Builder WithTopP([global::ModelsLab.Completions.ModelsLabSchemaAttribute("top_p", "/definitions/CompletionRequest/properties/top_p")] double topP) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(topP, "/definitions/CompletionRequest/properties/top_p", "top_p", nameof(topP)); _value = _value with { TopP = topP }; return this; }
+        /// <summary>Sets 'presence_penalty': Presence penalty for token repetition</summary>
+        public Builder WithPresencePenalty([global::ModelsLab.Completions.ModelsLabSchemaAttribute("presence_penalty", "/definitions/CompletionRequest/properties/presence_penalty")] double presencePenalty) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(presencePenalty, "/definitions/CompletionRequest/properties/presence_penalty", "presence_penalty", nameof(presencePenalty)); _value = _value with { PresencePenalty = presencePenalty }; return this; }
+        /// <summary>Sets 'frequency_penalty': Frequency penalty for token repetition</summary>
+        public Builder WithFrequencyPenalty([global::ModelsLab.Completions.ModelsLabSchemaAttribute("frequency_penalty", "/definitions/CompletionRequest/properties/frequency_penalty")] double frequencyPenalty) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(frequencyPenalty, "/definitions/CompletionRequest/properties/frequency_penalty", "frequency_penalty", nameof(frequencyPenalty)); _value = _value with { FrequencyPenalty = frequencyPenalty }; return this; }
+        /// <summary>Sets 'stream': Whether to stream back partial progress</summary>
+        public Builder WithStream([global::ModelsLab.Completions.ModelsLabSchemaAttribute("stream", "/definitions/CompletionRequest/properties/stream")] bool stream) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(stream, "/definitions/CompletionRequest/properties/stream", "stream", nameof(stream)); _value = _value with { Stream = stream }; return this; }
+        /// <summary>Sets 'stop': Stop sequences to end generation</summary>
+        public Builder WithStop([global::ModelsLab.Completions.ModelsLabSchemaAttribute("stop", "/definitions/CompletionRequest/properties/stop")] global::ModelsLab.Completions.CompletionRequestStop stop) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(stop, global::ModelsLab.Completions.CompletionRequestStop.JsonConverter.Instance, "/definitions/CompletionRequest/properties/stop", "stop", nameof(stop)); _value = _value with { Stop = stop }; return this; }
+        /// <summary>The <see cref="CompletionRequest"/> with the values set so far.</summary>
+        public global::ModelsLab.Completions.CompletionRequest Build() => _value;
+    }
 
-        /// <summary>Reads and writes <see cref="CompletionRequest"/> as JSON without reflection.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ModelsLab.Completions.CompletionRequest>
+    /// <summary>Reads and writes <see cref="CompletionRequest"/> as JSON without reflection.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ModelsLab.Completions.CompletionRequest>
+    {
+        public static readonly JsonConverter Instance = new JsonConverter();
+        public override global::ModelsLab.Completions.CompletionRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            public static readonly JsonConverter Instance = new JsonConverter();
-            public override global::ModelsLab.Completions.CompletionRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            global::ModelsLab.Completions.ModelsLabJsonHelpers.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+            global::ModelsLab.Completions.CompletionRequestPrompt? value0 = default; var seen0 = false;
+            string? value1 = default;
+            int? value2 = default;
+            double? value3 = default;
+            double? value4 = default;
+            double? value5 = default;
+            double? value6 = default;
+            bool? value7 = default;
+            global::ModelsLab.Completions.CompletionRequestStop? value8 = default;
+            ulong readNulls0 = 0;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::ModelsLab.Completions.ModelsLabJsonHelpers.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                global::ModelsLab.Completions.CompletionRequestPrompt? value0 = default; var seen0 = false;
-                string? value1 = default;
-                int? value2 = default;
-                double? value3 = default;
-                double? value4 = default;
-                double? value5 = default;
-                double? value6 = default;
-                bool? value7 = default;
-                global::ModelsLab.Completions.CompletionRequestStop? value8 = default;
-                ulong readNulls0 = 0;
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("prompt"u8)) { reader.Read(); value0 = global::ModelsLab.Completions.CompletionRequestPrompt.JsonConverter.Instance.Read(ref reader, typeof(global::ModelsLab.Completions.CompletionRequestPrompt), options); seen0 = true; }
-                    else if (reader.ValueTextEquals("model"u8)) { reader.Read(); if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { readNulls0 |= 0x1UL; } else { value1 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader); } }
-                    else if (reader.ValueTextEquals("max_tokens"u8)) { reader.Read(); if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { readNulls0 |= 0x2UL; } else { value2 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadInt32(ref reader); } }
-                    else if (reader.ValueTextEquals("temperature"u8)) { reader.Read(); if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { readNulls0 |= 0x4UL; } else { value3 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadDouble(ref reader); } }
-                    else if (reader.ValueTextEquals("top_p"u8)) { reader.Read(); if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { readNulls0 |= 0x8UL; } else { value4 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadDouble(ref reader); } }
-                    else if (reader.ValueTextEquals("presence_penalty"u8)) { reader.Read(); if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { readNulls0 |= 0x10UL; } else { value5 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadDouble(ref reader); } }
-                    else if (reader.ValueTextEquals("frequency_penalty"u8)) { reader.Read(); if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { readNulls0 |= 0x20UL; } else { value6 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadDouble(ref reader); } }
-                    else if (reader.ValueTextEquals("stream"u8)) { reader.Read(); if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { readNulls0 |= 0x40UL; } else { value7 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadBoolean(ref reader); } }
-                    else if (reader.ValueTextEquals("stop"u8)) { reader.Read(); if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { readNulls0 |= 0x80UL; } else { value8 = global::ModelsLab.Completions.CompletionRequestStop.JsonConverter.Instance.Read(ref reader, typeof(global::ModelsLab.Completions.CompletionRequestStop), options); } }
-                    else { global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadAdditional(ref reader, ref additional); }
-                }
-                if (!seen0) { throw global::ModelsLab.Completions.ModelsLabJsonHelpers.MissingProperty("prompt", "CompletionRequest"); }
-                var result = new global::ModelsLab.Completions.CompletionRequest
-                {
-                    Prompt = value0!,
-                    Model = value1,
-                    MaxTokens = value2,
-                    Temperature = value3,
-                    TopP = value4,
-                    PresencePenalty = value5,
-                    FrequencyPenalty = value6,
-                    Stream = value7,
-                    Stop = value8,
-                    AdditionalProperties = additional,
-                };
-                result._readNulls0 = readNulls0;
-                return result;
+                if (reader.ValueTextEquals("prompt"u8)) { reader.Read(); value0 = global::ModelsLab.Completions.CompletionRequestPrompt.JsonConverter.Instance.Read(ref reader, typeof(global::ModelsLab.Completions.CompletionRequestPrompt), options); seen0 = true; }
+                else if (reader.ValueTextEquals("model"u8)) { if (global::ModelsLab.Completions.ModelsLabJsonHelpers.NonNull(ref reader, ref readNulls0, 0x1UL)) { value1 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader); } }
+                else if (reader.ValueTextEquals("max_tokens"u8)) { if (global::ModelsLab.Completions.ModelsLabJsonHelpers.NonNull(ref reader, ref readNulls0, 0x2UL)) { value2 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadInt32(ref reader); } }
+                else if (reader.ValueTextEquals("temperature"u8)) { if (global::ModelsLab.Completions.ModelsLabJsonHelpers.NonNull(ref reader, ref readNulls0, 0x4UL)) { value3 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadDouble(ref reader); } }
+                else if (reader.ValueTextEquals("top_p"u8)) { if (global::ModelsLab.Completions.ModelsLabJsonHelpers.NonNull(ref reader, ref readNulls0, 0x8UL)) { value4 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadDouble(ref reader); } }
+                else if (reader.ValueTextEquals("presence_penalty"u8)) { if (global::ModelsLab.Completions.ModelsLabJsonHelpers.NonNull(ref reader, ref readNulls0, 0x10UL)) { value5 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadDouble(ref reader); } }
+                else if (reader.ValueTextEquals("frequency_penalty"u8)) { if (global::ModelsLab.Completions.ModelsLabJsonHelpers.NonNull(ref reader, ref readNulls0, 0x20UL)) { value6 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadDouble(ref reader); } }
+                else if (reader.ValueTextEquals("stream"u8)) { if (global::ModelsLab.Completions.ModelsLabJsonHelpers.NonNull(ref reader, ref readNulls0, 0x40UL)) { value7 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadBoolean(ref reader); } }
+                else if (reader.ValueTextEquals("stop"u8)) { if (global::ModelsLab.Completions.ModelsLabJsonHelpers.NonNull(ref reader, ref readNulls0, 0x80UL)) { value8 = global::ModelsLab.Completions.CompletionRequestStop.JsonConverter.Instance.Read(ref reader, typeof(global::ModelsLab.Completions.CompletionRequestStop), options); } }
+                else { global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadAdditional(ref reader, ref additional); }
             }
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionRequest value, global::System.Text.Json.JsonSerializerOptions options)
+            if (!seen0) { throw global::ModelsLab.Completions.ModelsLabJsonHelpers.MissingProperty("prompt", "CompletionRequest"); }
+            var result = new global::ModelsLab.Completions.CompletionRequest
             {
-                writer.WriteStartObject();
-                writer.WritePropertyName("prompt"u8); if (value.Prompt is { } x0) { global::ModelsLab.Completions.CompletionRequestPrompt.JsonConverter.Instance.Write(writer, x0, options); } else { writer.WriteNullValue(); }
-                if (value.Model is { } property0) { writer.WritePropertyName("model"u8); writer.WriteStringValue(property0); } else if ((value._readNulls0 & 0x1UL) != 0) { writer.WriteNull("model"u8); }
-                if (value.MaxTokens is { } property1) { writer.WritePropertyName("max_tokens"u8); writer.WriteNumberValue(property1); } else if ((value._readNulls0 & 0x2UL) != 0) { writer.WriteNull("max_tokens"u8); }
-                if (value.Temperature is { } property2) { writer.WritePropertyName("temperature"u8); global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteNumber(writer, property2); } else if ((value._readNulls0 & 0x4UL) != 0) { writer.WriteNull("temperature"u8); }
-                if (value.TopP is { } property3) { writer.WritePropertyName("top_p"u8); global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteNumber(writer, property3); } else if ((value._readNulls0 & 0x8UL) != 0) { writer.WriteNull("top_p"u8); }
-                if (value.PresencePenalty is { } property4) { writer.WritePropertyName("presence_penalty"u8); global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteNumber(writer, property4); } else if ((value._readNulls0 & 0x10UL) != 0) { writer.WriteNull("presence_penalty"u8); }
-                if (value.FrequencyPenalty is { } property5) { writer.WritePropertyName("frequency_penalty"u8); global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteNumber(writer, property5); } else if ((value._readNulls0 & 0x20UL) != 0) { writer.WriteNull("frequency_penalty"u8); }
-                if (value.Stream is { } property6) { writer.WritePropertyName("stream"u8); writer.WriteBooleanValue(property6); } else if ((value._readNulls0 & 0x40UL) != 0) { writer.WriteNull("stream"u8); }
-                if (value.Stop is { } property7) { writer.WritePropertyName("stop"u8); global::ModelsLab.Completions.CompletionRequestStop.JsonConverter.Instance.Write(writer, property7, options); } else if ((value._readNulls0 & 0x80UL) != 0) { writer.WriteNull("stop"u8); }
-                if (value.AdditionalProperties is { } additional) { foreach (var pair in additional) { writer.WritePropertyName(pair.Key); pair.Value.WriteTo(writer); } }
-                writer.WriteEndObject();
-            }
+                Prompt = value0!,
+                Model = value1,
+                MaxTokens = value2,
+                Temperature = value3,
+                TopP = value4,
+                PresencePenalty = value5,
+                FrequencyPenalty = value6,
+                Stream = value7,
+                Stop = value8,
+                AdditionalProperties = additional,
+            };
+            result._readNulls0 = readNulls0;
+            return result;
+        }
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("prompt"u8); if (value.Prompt is { } x0) { global::ModelsLab.Completions.CompletionRequestPrompt.JsonConverter.Instance.Write(writer, x0, options); } else { writer.WriteNullValue(); }
+            if (value.Model is { } property0) { writer.WriteString("model"u8, property0); } else if ((value._readNulls0 & 0x1UL) != 0) { writer.WriteNull("model"u8); }
+            if (value.MaxTokens is { } property1) { writer.WriteNumber("max_tokens"u8, property1); } else if ((value._readNulls0 & 0x2UL) != 0) { writer.WriteNull("max_tokens"u8); }
+            if (value.Temperature is { } property2) { writer.WritePropertyName("temperature"u8); global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteNumber(writer, property2); } else if ((value._readNulls0 & 0x4UL) != 0) { writer.WriteNull("temperature"u8); }
+            if (value.TopP is { } property3) { writer.WritePropertyName("top_p"u8); global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteNumber(writer, property3); } else if ((value._readNulls0 & 0x8UL) != 0) { writer.WriteNull("top_p"u8); }
+            if (value.PresencePenalty is { } property4) { writer.WritePropertyName("presence_penalty"u8); global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteNumber(writer, property4); } else if ((value._readNulls0 & 0x10UL) != 0) { writer.WriteNull("presence_penalty"u8); }
+            if (value.FrequencyPenalty is { } property5) { writer.WritePropertyName("frequency_penalty"u8); global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteNumber(writer, property5); } else if ((value._readNulls0 & 0x20UL) != 0) { writer.WriteNull("frequency_penalty"u8); }
+            if (value.Stream is { } property6) { writer.WriteBoolean("stream"u8, property6); } else if ((value._readNulls0 & 0x40UL) != 0) { writer.WriteNull("stream"u8); }
+            if (value.Stop is { } property7) { writer.WritePropertyName("stop"u8); global::ModelsLab.Completions.CompletionRequestStop.JsonConverter.Instance.Write(writer, property7, options); } else if ((value._readNulls0 & 0x80UL) != 0) { writer.WriteNull("stop"u8); }
+            global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteAdditional(writer, value.AdditionalProperties);
+            writer.WriteEndObject();
         }
     }
 }

@@ -3,96 +3,95 @@
 #nullable enable
 #pragma warning disable CS1591, CS0618 // members without a description in the contract; deprecated members are still generated
 
-namespace ModelsLab.Completions
+namespace ModelsLab.Completions;
+
+/// <summary>A text completion object; a stream sends the same shape as chunks over server-sent events, ended by data: [DONE].</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0"), global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelsLab.Completions.CompletionResponse.JsonConverter))]
+public sealed partial record CompletionResponse
 {
-    /// <summary>A text completion object; a stream sends the same shape as chunks over server-sent events, ended by data: [DONE].</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0"), global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelsLab.Completions.CompletionResponse.JsonConverter))]
-    public sealed partial record CompletionResponse
+    /// <summary>The object type, which is always text_completion</summary>
+    /// <remarks>The contract allows only &quot;text_completion&quot;, which is set for you.</remarks>
+    [global::System.Text.Json.Serialization.JsonPropertyName("object"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("object", "/definitions/CompletionResponse/properties/object")] public string? Object { get; init; } = "text_completion";
+    /// <summary>The Unix timestamp (in seconds) of when the completion was created</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("created"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("created", "/definitions/CompletionResponse/properties/created")] public required long Created { get; init; }
+    /// <summary>The model used for completion</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("model"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("model", "/definitions/CompletionResponse/properties/model")] public required string Model { get; init; }
+    /// <summary>The list of completion choices the model generated for the input prompt</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("choices"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("choices", "/definitions/CompletionResponse/properties/choices")] public required global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.CompletionChoice> Choices { get; init; }
+    /// <summary>Usage statistics for the completion request.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("usage"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("usage", "/definitions/CompletionResponse/properties/usage")] public global::ModelsLab.Completions.CompletionUsage? Usage { get; init; }
+    private ulong _readNulls0;
+    /// <summary>Properties the contract does not name, as received; written back, so nothing is lost in a round trip.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    /// <summary>Every way this object breaks the contract's rules (path, rule, value), as the contract server and the analyzers see it; ThrowIfInvalid throws them.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.ModelsLabContractViolation> Validate() => global::ModelsLab.Completions.ModelsLabValidationHelpers.Validate(this, JsonConverter.Instance, "/definitions/CompletionResponse");
+    public void ThrowIfInvalid() => global::ModelsLab.Completions.ModelsLabValidationHelpers.ThrowIfAny(Validate());
+    /// <summary>Starts a builder that checks every value against the contract as it is set.</summary>
+    public static Builder CreateBuilder([global::ModelsLab.Completions.ModelsLabSchemaAttribute("created", "/definitions/CompletionResponse/properties/created")] long created, [global::ModelsLab.Completions.ModelsLabSchemaAttribute("model", "/definitions/CompletionResponse/properties/model")] string model, [global::ModelsLab.Completions.ModelsLabSchemaAttribute("choices", "/definitions/CompletionResponse/properties/choices")] global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.CompletionChoice> choices)
     {
-        /// <summary>The object type, which is always text_completion</summary>
-        /// <remarks>The contract allows only &quot;text_completion&quot;, which is set for you.</remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("object"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("object", "/definitions/CompletionResponse/properties/object")] public string? Object { get; init; } = "text_completion";
-        /// <summary>The Unix timestamp (in seconds) of when the completion was created</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("created"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("created", "/definitions/CompletionResponse/properties/created")] public required long Created { get; init; }
-        /// <summary>The model used for completion</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("model"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("model", "/definitions/CompletionResponse/properties/model")] public required string Model { get; init; }
-        /// <summary>The list of completion choices the model generated for the input prompt</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("choices"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("choices", "/definitions/CompletionResponse/properties/choices")] public required global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.CompletionChoice> Choices { get; init; }
-        /// <summary>Usage statistics for the completion request.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("usage"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("usage", "/definitions/CompletionResponse/properties/usage")] public global::ModelsLab.Completions.CompletionUsage? Usage { get; init; }
-        private ulong _readNulls0;
-        /// <summary>Properties the contract does not name, as received; written back, so nothing is lost in a round trip.</summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-        /// <summary>Every way this object breaks the contract's rules (path, rule, value), as the contract server and the analyzers see it; ThrowIfInvalid throws them.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.ModelsLabContractViolation> Validate() => global::ModelsLab.Completions.ModelsLabValidationHelpers.Validate(this, JsonConverter.Instance, "/definitions/CompletionResponse");
-        public void ThrowIfInvalid() { var violations = Validate(); if (violations.Count > 0) { throw new global::ModelsLab.Completions.ModelsLabValidationException(violations); } }
-        /// <summary>Starts a builder that checks every value against the contract as it is set.</summary>
-        public static Builder CreateBuilder([global::ModelsLab.Completions.ModelsLabSchemaAttribute("created", "/definitions/CompletionResponse/properties/created")] long created, [global::ModelsLab.Completions.ModelsLabSchemaAttribute("model", "/definitions/CompletionResponse/properties/model")] string model, [global::ModelsLab.Completions.ModelsLabSchemaAttribute("choices", "/definitions/CompletionResponse/properties/choices")] global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.CompletionChoice> choices)
-        {
-            global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument((long)created, "/definitions/CompletionResponse/properties/created", "created", nameof(created));
-            if (model is null) { throw new global::System.ArgumentNullException(nameof(model), "'model' must not be null."); } global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(model, "/definitions/CompletionResponse/properties/model", "model", nameof(model));
-            if (choices is null) { throw new global::System.ArgumentNullException(nameof(choices), "'choices' must not be null."); } global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(global::ModelsLab.Completions.ModelsLabValidationHelpers.ToRulesJson(writer => { global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteList(writer, choices, global::ModelsLab.Completions.ModelsLabJsonHelpers.PlainOptions, static (global::System.Text.Json.Utf8JsonWriter w0, global::ModelsLab.Completions.CompletionChoice item0, global::System.Text.Json.JsonSerializerOptions o0) => { global::ModelsLab.Completions.CompletionChoice.JsonConverter.Instance.Write(w0, item0, o0); }); }), "/definitions/CompletionResponse/properties/choices", "choices", nameof(choices));
-            return new Builder(new global::ModelsLab.Completions.CompletionResponse { Created = created, Model = model, Choices = choices });
-        }
+        global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument((long)created, "/definitions/CompletionResponse/properties/created", "created", nameof(created));
+        global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(model, "/definitions/CompletionResponse/properties/model", "model", nameof(model));
+        global::ModelsLab.Completions.ModelsLabValidationHelpers.NotNull(choices, "choices", nameof(choices)); global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(global::ModelsLab.Completions.ModelsLabValidationHelpers.ToRulesJson(writer => { global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteList(writer, choices, global::ModelsLab.Completions.ModelsLabJsonHelpers.PlainOptions, static (global::System.Text.Json.Utf8JsonWriter w0, global::ModelsLab.Completions.CompletionChoice item0, global::System.Text.Json.JsonSerializerOptions o0) => { global::ModelsLab.Completions.CompletionChoice.JsonConverter.Instance.Write(w0, item0, o0); }); }), "/definitions/CompletionResponse/properties/choices", "choices", nameof(choices));
+        return new Builder(new global::ModelsLab.Completions.CompletionResponse { Created = created, Model = model, Choices = choices });
+    }
 
-        /// <summary>Builds a <see cref="CompletionResponse"/>: each <c>With</c> method rejects a value outside the contract at once, naming the field, the rule and the value.</summary>
-        public sealed partial class Builder
-        {
-            private global::ModelsLab.Completions.CompletionResponse _value;
-            internal Builder(global::ModelsLab.Completions.CompletionResponse value) => _value = value;
-            /// <summary>Sets 'usage': Usage statistics for the completion request.</summary>
-            public Builder WithUsage([global::ModelsLab.Completions.ModelsLabSchemaAttribute("usage", "/definitions/CompletionResponse/properties/usage")] global::ModelsLab.Completions.CompletionUsage usage) { if (usage is null) { throw new global::System.ArgumentNullException(nameof(usage), "'usage' must not be null."); } global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(usage, global::ModelsLab.Completions.CompletionUsage.JsonConverter.Instance, "/definitions/CompletionResponse/properties/usage", "usage", nameof(usage)); _value = _value with { Usage = usage }; return this; }
-            /// <summary>The <see cref="CompletionResponse"/> with the values set so far.</summary>
-            public global::ModelsLab.Completions.CompletionResponse Build() => _value;
-        }
+    /// <summary>Builds a <see cref="CompletionResponse"/>: each <c>With</c> method rejects a value outside the contract at once, naming the field, the rule and the value.</summary>
+    public sealed partial class Builder
+    {
+        private global::ModelsLab.Completions.CompletionResponse _value;
+        internal Builder(global::ModelsLab.Completions.CompletionResponse value) => _value = value;
+        /// <summary>Sets 'usage': Usage statistics for the completion request.</summary>
+        public Builder WithUsage([global::ModelsLab.Completions.ModelsLabSchemaAttribute("usage", "/definitions/CompletionResponse/properties/usage")] global::ModelsLab.Completions.CompletionUsage usage) { global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument(usage, global::ModelsLab.Completions.CompletionUsage.JsonConverter.Instance, "/definitions/CompletionResponse/properties/usage", "usage", nameof(usage)); _value = _value with { Usage = usage }; return this; }
+        /// <summary>The <see cref="CompletionResponse"/> with the values set so far.</summary>
+        public global::ModelsLab.Completions.CompletionResponse Build() => _value;
+    }
 
-        /// <summary>Reads and writes <see cref="CompletionResponse"/> as JSON without reflection.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ModelsLab.Completions.CompletionResponse>
+    /// <summary>Reads and writes <see cref="CompletionResponse"/> as JSON without reflection.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ModelsLab.Completions.CompletionResponse>
+    {
+        public static readonly JsonConverter Instance = new JsonConverter();
+        public override global::ModelsLab.Completions.CompletionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            public static readonly JsonConverter Instance = new JsonConverter();
-            public override global::ModelsLab.Completions.CompletionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            global::ModelsLab.Completions.ModelsLabJsonHelpers.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+            string? value0 = default; var seen0 = false;
+            long value1 = default; var seen1 = false;
+            string? value2 = default; var seen2 = false;
+            global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.CompletionChoice>? value3 = default; var seen3 = false;
+            global::ModelsLab.Completions.CompletionUsage? value4 = default;
+            ulong readNulls0 = 0;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::ModelsLab.Completions.ModelsLabJsonHelpers.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                string? value0 = default; var seen0 = false;
-                long value1 = default; var seen1 = false;
-                string? value2 = default; var seen2 = false;
-                global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.CompletionChoice>? value3 = default; var seen3 = false;
-                global::ModelsLab.Completions.CompletionUsage? value4 = default;
-                ulong readNulls0 = 0;
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("object"u8)) { reader.Read(); if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { readNulls0 |= 0x1UL; } else { value0 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader); } seen0 = true; }
-                    else if (reader.ValueTextEquals("created"u8)) { reader.Read(); value1 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadInt64(ref reader); seen1 = true; }
-                    else if (reader.ValueTextEquals("model"u8)) { reader.Read(); value2 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader); seen2 = true; }
-                    else if (reader.ValueTextEquals("choices"u8)) { reader.Read(); value3 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadList(ref reader, options, static global::ModelsLab.Completions.CompletionChoice (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::ModelsLab.Completions.CompletionChoice.JsonConverter.Instance.Read(ref r0, typeof(global::ModelsLab.Completions.CompletionChoice), o0)); seen3 = true; }
-                    else if (reader.ValueTextEquals("usage"u8)) { reader.Read(); if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { readNulls0 |= 0x2UL; } else { value4 = global::ModelsLab.Completions.CompletionUsage.JsonConverter.Instance.Read(ref reader, typeof(global::ModelsLab.Completions.CompletionUsage), options); } }
-                    else { global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadAdditional(ref reader, ref additional); }
-                }
-                if (!seen0 || !seen1 || !seen2 || !seen3) { throw global::ModelsLab.Completions.ModelsLabJsonHelpers.MissingProperty(!seen0 ? "object" : !seen1 ? "created" : !seen2 ? "model" : "choices", "CompletionResponse"); }
-                var result = new global::ModelsLab.Completions.CompletionResponse
-                {
-                    Object = value0,
-                    Created = value1,
-                    Model = value2!,
-                    Choices = value3!,
-                    Usage = value4,
-                    AdditionalProperties = additional,
-                };
-                result._readNulls0 = readNulls0;
-                return result;
+                if (reader.ValueTextEquals("object"u8)) { if (global::ModelsLab.Completions.ModelsLabJsonHelpers.NonNull(ref reader, ref readNulls0, 0x1UL)) { value0 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader); } seen0 = true; }
+                else if (reader.ValueTextEquals("created"u8)) { reader.Read(); value1 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadInt64(ref reader); seen1 = true; }
+                else if (reader.ValueTextEquals("model"u8)) { reader.Read(); value2 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadString(ref reader); seen2 = true; }
+                else if (reader.ValueTextEquals("choices"u8)) { reader.Read(); value3 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadList(ref reader, options, static global::ModelsLab.Completions.CompletionChoice (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::ModelsLab.Completions.CompletionChoice.JsonConverter.Instance.Read(ref r0, typeof(global::ModelsLab.Completions.CompletionChoice), o0)); seen3 = true; }
+                else if (reader.ValueTextEquals("usage"u8)) { if (global::ModelsLab.Completions.ModelsLabJsonHelpers.NonNull(ref reader, ref readNulls0, 0x2UL)) { value4 = global::ModelsLab.Completions.CompletionUsage.JsonConverter.Instance.Read(ref reader, typeof(global::ModelsLab.Completions.CompletionUsage), options); } }
+                else { global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadAdditional(ref reader, ref additional); }
             }
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionResponse value, global::System.Text.Json.JsonSerializerOptions options)
+            if (!seen0 || !seen1 || !seen2 || !seen3) { throw global::ModelsLab.Completions.ModelsLabJsonHelpers.MissingProperty(!seen0 ? "object" : !seen1 ? "created" : !seen2 ? "model" : "choices", "CompletionResponse"); }
+            var result = new global::ModelsLab.Completions.CompletionResponse
             {
-                writer.WriteStartObject();
-                if (value.Object is { } property0) { writer.WritePropertyName("object"u8); writer.WriteStringValue(property0); } else if ((value._readNulls0 & 0x1UL) != 0) { writer.WriteNull("object"u8); }
-                writer.WritePropertyName("created"u8); writer.WriteNumberValue(value.Created);
-                writer.WritePropertyName("model"u8); if (value.Model is { } x0) { writer.WriteStringValue(x0); } else { writer.WriteNullValue(); }
-                writer.WritePropertyName("choices"u8); if (value.Choices is { } x1) { global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteList(writer, x1, options, static (global::System.Text.Json.Utf8JsonWriter w0, global::ModelsLab.Completions.CompletionChoice item0, global::System.Text.Json.JsonSerializerOptions o1) => { global::ModelsLab.Completions.CompletionChoice.JsonConverter.Instance.Write(w0, item0, o1); }); } else { writer.WriteNullValue(); }
-                if (value.Usage is { } property1) { writer.WritePropertyName("usage"u8); global::ModelsLab.Completions.CompletionUsage.JsonConverter.Instance.Write(writer, property1, options); } else if ((value._readNulls0 & 0x2UL) != 0) { writer.WriteNull("usage"u8); }
-                if (value.AdditionalProperties is { } additional) { foreach (var pair in additional) { writer.WritePropertyName(pair.Key); pair.Value.WriteTo(writer); } }
-                writer.WriteEndObject();
-            }
+                Object = value0,
+                Created = value1,
+                Model = value2!,
+                Choices = value3!,
+                Usage = value4,
+                AdditionalProperties = additional,
+            };
+            result._readNulls0 = readNulls0;
+            return result;
+        }
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Object is { } property0) { writer.WriteString("object"u8, property0); } else if ((value._readNulls0 & 0x1UL) != 0) { writer.WriteNull("object"u8); }
+            writer.WriteNumber("created"u8, value.Created);
+            writer.WriteString("model"u8, value.Model);
+            writer.WritePropertyName("choices"u8); if (value.Choices is { } x0) { global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteList(writer, x0, options, static (global::System.Text.Json.Utf8JsonWriter w0, global::ModelsLab.Completions.CompletionChoice item0, global::System.Text.Json.JsonSerializerOptions o1) => { global::ModelsLab.Completions.CompletionChoice.JsonConverter.Instance.Write(w0, item0, o1); }); } else { writer.WriteNullValue(); }
+            if (value.Usage is { } property1) { writer.WritePropertyName("usage"u8); global::ModelsLab.Completions.CompletionUsage.JsonConverter.Instance.Write(writer, property1, options); } else if ((value._readNulls0 & 0x2UL) != 0) { writer.WriteNull("usage"u8); }
+            global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteAdditional(writer, value.AdditionalProperties);
+            writer.WriteEndObject();
         }
     }
 }

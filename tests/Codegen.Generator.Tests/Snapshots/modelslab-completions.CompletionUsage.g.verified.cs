@@ -3,78 +3,77 @@
 #nullable enable
 #pragma warning disable CS1591, CS0618 // members without a description in the contract; deprecated members are still generated
 
-namespace ModelsLab.Completions
+namespace ModelsLab.Completions;
+
+/// <summary>Usage statistics for the completion request.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0"), global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelsLab.Completions.CompletionUsage.JsonConverter))]
+public sealed partial record CompletionUsage
 {
-    /// <summary>Usage statistics for the completion request.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0"), global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModelsLab.Completions.CompletionUsage.JsonConverter))]
-    public sealed partial record CompletionUsage
+    /// <summary>Number of tokens in the prompt</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("prompt_tokens"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("prompt_tokens", "/definitions/CompletionUsage/properties/prompt_tokens")] public required int PromptTokens { get; init; }
+    /// <summary>Number of tokens in the generated completion</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("completion_tokens"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("completion_tokens", "/definitions/CompletionUsage/properties/completion_tokens")] public required int CompletionTokens { get; init; }
+    /// <summary>Total number of tokens used in the request (prompt + completion)</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("total_tokens"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("total_tokens", "/definitions/CompletionUsage/properties/total_tokens")] public required int TotalTokens { get; init; }
+    /// <summary>Properties the contract does not name, as received; written back, so nothing is lost in a round trip.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    /// <summary>Every way this object breaks the contract's rules (path, rule, value), as the contract server and the analyzers see it; ThrowIfInvalid throws them.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.ModelsLabContractViolation> Validate() => global::ModelsLab.Completions.ModelsLabValidationHelpers.Validate(this, JsonConverter.Instance, "/definitions/CompletionUsage");
+    public void ThrowIfInvalid() => global::ModelsLab.Completions.ModelsLabValidationHelpers.ThrowIfAny(Validate());
+    /// <summary>Starts a builder that checks every value against the contract as it is set.</summary>
+    public static Builder CreateBuilder([global::ModelsLab.Completions.ModelsLabSchemaAttribute("prompt_tokens", "/definitions/CompletionUsage/properties/prompt_tokens")] int promptTokens, [global::ModelsLab.Completions.ModelsLabSchemaAttribute("completion_tokens", "/definitions/CompletionUsage/properties/completion_tokens")] int completionTokens, [global::ModelsLab.Completions.ModelsLabSchemaAttribute("total_tokens", "/definitions/CompletionUsage/properties/total_tokens")] int totalTokens)
     {
-        /// <summary>Number of tokens in the prompt</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("prompt_tokens"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("prompt_tokens", "/definitions/CompletionUsage/properties/prompt_tokens")] public required int PromptTokens { get; init; }
-        /// <summary>Number of tokens in the generated completion</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("completion_tokens"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("completion_tokens", "/definitions/CompletionUsage/properties/completion_tokens")] public required int CompletionTokens { get; init; }
-        /// <summary>Total number of tokens used in the request (prompt + completion)</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("total_tokens"), global::ModelsLab.Completions.ModelsLabSchemaAttribute("total_tokens", "/definitions/CompletionUsage/properties/total_tokens")] public required int TotalTokens { get; init; }
-        /// <summary>Properties the contract does not name, as received; written back, so nothing is lost in a round trip.</summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-        /// <summary>Every way this object breaks the contract's rules (path, rule, value), as the contract server and the analyzers see it; ThrowIfInvalid throws them.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::ModelsLab.Completions.ModelsLabContractViolation> Validate() => global::ModelsLab.Completions.ModelsLabValidationHelpers.Validate(this, JsonConverter.Instance, "/definitions/CompletionUsage");
-        public void ThrowIfInvalid() { var violations = Validate(); if (violations.Count > 0) { throw new global::ModelsLab.Completions.ModelsLabValidationException(violations); } }
-        /// <summary>Starts a builder that checks every value against the contract as it is set.</summary>
-        public static Builder CreateBuilder([global::ModelsLab.Completions.ModelsLabSchemaAttribute("prompt_tokens", "/definitions/CompletionUsage/properties/prompt_tokens")] int promptTokens, [global::ModelsLab.Completions.ModelsLabSchemaAttribute("completion_tokens", "/definitions/CompletionUsage/properties/completion_tokens")] int completionTokens, [global::ModelsLab.Completions.ModelsLabSchemaAttribute("total_tokens", "/definitions/CompletionUsage/properties/total_tokens")] int totalTokens)
-        {
-            global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument((long)promptTokens, "/definitions/CompletionUsage/properties/prompt_tokens", "prompt_tokens", nameof(promptTokens));
-            global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument((long)completionTokens, "/definitions/CompletionUsage/properties/completion_tokens", "completion_tokens", nameof(completionTokens));
-            global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument((long)totalTokens, "/definitions/CompletionUsage/properties/total_tokens", "total_tokens", nameof(totalTokens));
-            return new Builder(new global::ModelsLab.Completions.CompletionUsage { PromptTokens = promptTokens, CompletionTokens = completionTokens, TotalTokens = totalTokens });
-        }
+        global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument((long)promptTokens, "/definitions/CompletionUsage/properties/prompt_tokens", "prompt_tokens", nameof(promptTokens));
+        global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument((long)completionTokens, "/definitions/CompletionUsage/properties/completion_tokens", "completion_tokens", nameof(completionTokens));
+        global::ModelsLab.Completions.ModelsLabValidationHelpers.CheckArgument((long)totalTokens, "/definitions/CompletionUsage/properties/total_tokens", "total_tokens", nameof(totalTokens));
+        return new Builder(new global::ModelsLab.Completions.CompletionUsage { PromptTokens = promptTokens, CompletionTokens = completionTokens, TotalTokens = totalTokens });
+    }
 
-        /// <summary>Builds a <see cref="CompletionUsage"/>: each <c>With</c> method rejects a value outside the contract at once, naming the field, the rule and the value.</summary>
-        public sealed partial class Builder
-        {
-            private global::ModelsLab.Completions.CompletionUsage _value;
-            internal Builder(global::ModelsLab.Completions.CompletionUsage value) => _value = value;
-            /// <summary>The <see cref="CompletionUsage"/> with the values set so far.</summary>
-            public global::ModelsLab.Completions.CompletionUsage Build() => _value;
-        }
+    /// <summary>Builds a <see cref="CompletionUsage"/>: each <c>With</c> method rejects a value outside the contract at once, naming the field, the rule and the value.</summary>
+    public sealed partial class Builder
+    {
+        private global::ModelsLab.Completions.CompletionUsage _value;
+        internal Builder(global::ModelsLab.Completions.CompletionUsage value) => _value = value;
+        /// <summary>The <see cref="CompletionUsage"/> with the values set so far.</summary>
+        public global::ModelsLab.Completions.CompletionUsage Build() => _value;
+    }
 
-        /// <summary>Reads and writes <see cref="CompletionUsage"/> as JSON without reflection.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ModelsLab.Completions.CompletionUsage>
+    /// <summary>Reads and writes <see cref="CompletionUsage"/> as JSON without reflection.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ModelsLab.Completions.CompletionUsage>
+    {
+        public static readonly JsonConverter Instance = new JsonConverter();
+        public override global::ModelsLab.Completions.CompletionUsage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            public static readonly JsonConverter Instance = new JsonConverter();
-            public override global::ModelsLab.Completions.CompletionUsage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            global::ModelsLab.Completions.ModelsLabJsonHelpers.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+            int value0 = default; var seen0 = false;
+            int value1 = default; var seen1 = false;
+            int value2 = default; var seen2 = false;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::ModelsLab.Completions.ModelsLabJsonHelpers.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                int value0 = default; var seen0 = false;
-                int value1 = default; var seen1 = false;
-                int value2 = default; var seen2 = false;
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("prompt_tokens"u8)) { reader.Read(); value0 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadInt32(ref reader); seen0 = true; }
-                    else if (reader.ValueTextEquals("completion_tokens"u8)) { reader.Read(); value1 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadInt32(ref reader); seen1 = true; }
-                    else if (reader.ValueTextEquals("total_tokens"u8)) { reader.Read(); value2 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadInt32(ref reader); seen2 = true; }
-                    else { global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadAdditional(ref reader, ref additional); }
-                }
-                if (!seen0 || !seen1 || !seen2) { throw global::ModelsLab.Completions.ModelsLabJsonHelpers.MissingProperty(!seen0 ? "prompt_tokens" : !seen1 ? "completion_tokens" : "total_tokens", "CompletionUsage"); }
-                var result = new global::ModelsLab.Completions.CompletionUsage
-                {
-                    PromptTokens = value0,
-                    CompletionTokens = value1,
-                    TotalTokens = value2,
-                    AdditionalProperties = additional,
-                };
-                return result;
+                if (reader.ValueTextEquals("prompt_tokens"u8)) { reader.Read(); value0 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadInt32(ref reader); seen0 = true; }
+                else if (reader.ValueTextEquals("completion_tokens"u8)) { reader.Read(); value1 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadInt32(ref reader); seen1 = true; }
+                else if (reader.ValueTextEquals("total_tokens"u8)) { reader.Read(); value2 = global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadInt32(ref reader); seen2 = true; }
+                else { global::ModelsLab.Completions.ModelsLabJsonHelpers.ReadAdditional(ref reader, ref additional); }
             }
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionUsage value, global::System.Text.Json.JsonSerializerOptions options)
+            if (!seen0 || !seen1 || !seen2) { throw global::ModelsLab.Completions.ModelsLabJsonHelpers.MissingProperty(!seen0 ? "prompt_tokens" : !seen1 ? "completion_tokens" : "total_tokens", "CompletionUsage"); }
+            var result = new global::ModelsLab.Completions.CompletionUsage
             {
-                writer.WriteStartObject();
-                writer.WritePropertyName("prompt_tokens"u8); writer.WriteNumberValue(value.PromptTokens);
-                writer.WritePropertyName("completion_tokens"u8); writer.WriteNumberValue(value.CompletionTokens);
-                writer.WritePropertyName("total_tokens"u8); writer.WriteNumberValue(value.TotalTokens);
-                if (value.AdditionalProperties is { } additional) { foreach (var pair in additional) { writer.WritePropertyName(pair.Key); pair.Value.WriteTo(writer); } }
-                writer.WriteEndObject();
-            }
+                PromptTokens = value0,
+                CompletionTokens = value1,
+                TotalTokens = value2,
+                AdditionalProperties = additional,
+            };
+            return result;
+        }
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ModelsLab.Completions.CompletionUsage value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("prompt_tokens"u8, value.PromptTokens);
+            writer.WriteNumber("completion_tokens"u8, value.CompletionTokens);
+            writer.WriteNumber("total_tokens"u8, value.TotalTokens);
+            global::ModelsLab.Completions.ModelsLabJsonHelpers.WriteAdditional(writer, value.AdditionalProperties);
+            writer.WriteEndObject();
         }
     }
 }

@@ -3,69 +3,68 @@
 #nullable enable
 #pragma warning disable CS1591, CS0618 // members without a description in the contract; deprecated members are still generated
 
-namespace ModelsLab.Completions
+namespace ModelsLab.Completions;
+
+public sealed partial class ModelsLabClient
 {
-    public sealed partial class ModelsLabClient
+    /// <summary>The name of the client's <see cref="global::System.Diagnostics.ActivitySource"/>.</summary>
+    public const string ActivitySourceName = "ModelsLab.Completions.ModelsLabClient";
+
+    /// <summary>The name of the <c>HttpClient</c> the DI registration asks <c>IHttpClientFactory</c> for.</summary>
+    public const string HttpClientName = "ModelsLab.Completions.ModelsLabClient";
+
+    /// <summary>Creates a completion for the provided prompt and parameters.</summary>
+    public async global::System.Threading.Tasks.Task<global::ModelsLab.Completions.CompletionResponse> CreateCompletionAsync(global::ModelsLab.Completions.CompletionRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        /// <summary>The name of the client's <see cref="global::System.Diagnostics.ActivitySource"/>.</summary>
-        public const string ActivitySourceName = "ModelsLab.Completions.ModelsLabClient";
-
-        /// <summary>The name of the <c>HttpClient</c> the DI registration asks <c>IHttpClientFactory</c> for.</summary>
-        public const string HttpClientName = "ModelsLab.Completions.ModelsLabClient";
-
-        /// <summary>Creates a completion for the provided prompt and parameters.</summary>
-        public async global::System.Threading.Tasks.Task<global::ModelsLab.Completions.CompletionResponse> CreateCompletionAsync(global::ModelsLab.Completions.CompletionRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        var body = Prepare(request, global::ModelsLab.Completions.ModelsLabJsonContext.Default.CompletionRequest);
+        using var activity = StartActivity("CreateCompletion", request?.Model);
+        try
         {
-            var body = Prepare(request, global::ModelsLab.Completions.ModelsLabJsonContext.Default.CompletionRequest);
-            using var activity = StartActivity("CreateCompletion", request?.Model);
-            try
-            {
-                var response = await _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/completions", body, false, ReadCreateCompletionAsync, cancellationToken).ConfigureAwait(false);
-                TagResponse(activity, response.Model, (int?)(int?)response.Usage?.PromptTokens, (int?)(int?)response.Usage?.CompletionTokens);
-                return response;
-            }
-            catch (global::System.Exception ex)
-            {
-                TagError(activity, ex);
-                throw;
-            }
+            var response = await _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/completions", body, false, ReadCreateCompletionAsync, cancellationToken).ConfigureAwait(false);
+            TagResponse(activity, response.Model, (int?)(int?)response.Usage?.PromptTokens, (int?)(int?)response.Usage?.CompletionTokens);
+            return response;
+        }
+        catch (global::System.Exception ex)
+        {
+            TagError(activity, ex);
+            throw;
+        }
+    }
+
+    private async global::System.Threading.Tasks.Task<global::ModelsLab.Completions.CompletionResponse> ReadCreateCompletionAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+    {
+        using (response)
+        {
+            var body = await _pipeline.ReadBodyAsync(response, _pipeline.Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            return _pipeline.Deserialize(response, body, global::ModelsLab.Completions.ModelsLabJsonContext.Default.CompletionResponse);
+        }
+    }
+
+    private byte[] Prepare(global::ModelsLab.Completions.CompletionRequest request, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionRequest> typeInfo)
+    {
+        if (request is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(request));
         }
 
-        private async global::System.Threading.Tasks.Task<global::ModelsLab.Completions.CompletionResponse> ReadCreateCompletionAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+        if (_pipeline.Options.ValidateRequests)
         {
-            using (response)
-            {
-                var body = await _pipeline.ReadBodyAsync(response, _pipeline.Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-                return _pipeline.Deserialize(response, body, global::ModelsLab.Completions.ModelsLabJsonContext.Default.CompletionResponse);
-            }
+            request.ThrowIfInvalid();
         }
 
-        private byte[] Prepare(global::ModelsLab.Completions.CompletionRequest request, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionRequest> typeInfo)
+        return global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, typeInfo);
+    }
+
+    /// <summary>Creates a completion for the provided prompt and parameters. Streams the answer: sets stream and yields each chunk as it arrives, until [DONE]; a body that ends before it throws ModelsLabApiException (see ModelsLabClientOptions.RequireStreamTerminator). Stopping early releases the connection; no retry happens once the answer has begun.</summary>
+    public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelsLab.Completions.CompletionResponse> CreateCompletionStreamingAsync(global::ModelsLab.Completions.CompletionRequest request, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var body = Prepare(request is null ? null! : request with { Stream = true }, global::ModelsLab.Completions.ModelsLabJsonContext.Default.CompletionRequest);
+        using var activity = StartActivity("CreateCompletion", request?.Model);
+        var chunks = _pipeline.StreamAsync(global::System.Net.Http.HttpMethod.Post, "/completions", body, "[DONE]", global::ModelsLab.Completions.ModelsLabJsonContext.Default.CompletionResponse, cancellationToken);
+        await foreach (var chunk in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(chunks, false))
         {
-            if (request is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(request));
-            }
-
-            if (_pipeline.Options.ValidateRequests)
-            {
-                request.ThrowIfInvalid();
-            }
-
-            return global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, typeInfo);
-        }
-
-        /// <summary>Creates a completion for the provided prompt and parameters. Streams the answer: sets stream and yields each chunk as it arrives, until [DONE]; a body that ends before it throws ModelsLabApiException (see ModelsLabClientOptions.RequireStreamTerminator). Stopping early releases the connection; no retry happens once the answer has begun.</summary>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::ModelsLab.Completions.CompletionResponse> CreateCompletionStreamingAsync(global::ModelsLab.Completions.CompletionRequest request, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var body = Prepare(request is null ? null! : request with { Stream = true }, global::ModelsLab.Completions.ModelsLabJsonContext.Default.CompletionRequest);
-            using var activity = StartActivity("CreateCompletion", request?.Model);
-            var chunks = _pipeline.StreamAsync(global::System.Net.Http.HttpMethod.Post, "/completions", body, "[DONE]", global::ModelsLab.Completions.ModelsLabJsonContext.Default.CompletionResponse, cancellationToken);
-            await foreach (var chunk in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(chunks, false))
-            {
-                TagResponse(activity, chunk.Model, (int?)(int?)chunk.Usage?.PromptTokens, (int?)(int?)chunk.Usage?.CompletionTokens);
-                yield return chunk;
-            }
+            TagResponse(activity, chunk.Model, (int?)(int?)chunk.Usage?.PromptTokens, (int?)(int?)chunk.Usage?.CompletionTokens);
+            yield return chunk;
         }
     }
 }

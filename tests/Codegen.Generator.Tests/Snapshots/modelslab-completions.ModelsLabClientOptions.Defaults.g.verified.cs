@@ -3,20 +3,19 @@
 #nullable enable
 #pragma warning disable CS1591, CS0618 // members without a description in the contract; deprecated members are still generated
 
-namespace ModelsLab.Completions
+namespace ModelsLab.Completions;
+
+public sealed partial class ModelsLabClientOptions
 {
-    public sealed partial class ModelsLabClientOptions
+    /// <summary>The contract's default server.</summary>
+    public const string DefaultBaseUri = "https://modelslab.com/api/uncensored-chat/v1";
+
+    /// <summary>The environment variable the API key is read from, once, when the options are created.</summary>
+    public const string ApiKeyEnvironmentVariable = "MODELSLAB_API_KEY";
+
+    partial void ApplyContractDefaults()
     {
-        /// <summary>The contract's default server.</summary>
-        public const string DefaultBaseUri = "https://modelslab.com/api/uncensored-chat/v1";
-
-        /// <summary>The environment variable the API key is read from, once, when the options are created.</summary>
-        public const string ApiKeyEnvironmentVariable = "MODELSLAB_API_KEY";
-
-        partial void ApplyContractDefaults()
-        {
-            BaseUri = new global::System.Uri(DefaultBaseUri);
-            ApiKey = global::System.Environment.GetEnvironmentVariable(ApiKeyEnvironmentVariable);
-        }
+        BaseUri = new global::System.Uri(DefaultBaseUri);
+        ApiKey = global::System.Environment.GetEnvironmentVariable(ApiKeyEnvironmentVariable);
     }
 }

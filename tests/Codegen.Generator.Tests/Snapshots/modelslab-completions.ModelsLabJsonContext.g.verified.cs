@@ -3,96 +3,63 @@
 #nullable enable
 #pragma warning disable CS1591, CS0618 // members without a description in the contract; deprecated members are still generated
 
-namespace ModelsLab.Completions
+namespace ModelsLab.Completions;
+
+/// <summary>Serializes the contract's types without reflection: <c>JsonSerializer.Serialize(value, ModelsLabJsonContext.Default.TypeName)</c>. Works with native AOT and trimming.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
+public sealed partial class ModelsLabJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
-    /// <summary>Serializes the contract's types without reflection: <c>JsonSerializer.Serialize(value, ModelsLabJsonContext.Default.TypeName)</c>. Works with native AOT and trimming.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
-    public sealed partial class ModelsLabJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new global::System.Text.Json.JsonSerializerOptions();
+
+    /// <summary>The shared context over default options.</summary>
+    public static global::ModelsLab.Completions.ModelsLabJsonContext Default { get; } = new global::ModelsLab.Completions.ModelsLabJsonContext(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+
+    /// <summary>Creates a context over new default options.</summary>
+    public ModelsLabJsonContext() : base(null)
     {
-        private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new global::System.Text.Json.JsonSerializerOptions();
+    }
 
-        /// <summary>The shared context over default options.</summary>
-        public static global::ModelsLab.Completions.ModelsLabJsonContext Default { get; } = new global::ModelsLab.Completions.ModelsLabJsonContext(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+    /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+    public ModelsLabJsonContext(global::System.Text.Json.JsonSerializerOptions options) : base(options)
+    {
+    }
 
-        /// <summary>Creates a context over new default options.</summary>
-        public ModelsLabJsonContext() : base(null)
-        {
-        }
+    /// <inheritdoc/>
+    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
-        public ModelsLabJsonContext(global::System.Text.Json.JsonSerializerOptions options) : base(options)
-        {
-        }
+    private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[] _typeInfos = new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo?[7];
 
-        /// <inheritdoc/>
-        protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
+    /// <summary>Metadata for <see cref="CompletionRequestPrompt"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionRequestPrompt> CompletionRequestPrompt => global::ModelsLab.Completions.ModelsLabJsonHelpers.TypeInfo<global::ModelsLab.Completions.CompletionRequestPrompt>(Options, _typeInfos, 0);
+    /// <summary>Metadata for <see cref="CompletionRequestStop"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionRequestStop> CompletionRequestStop => global::ModelsLab.Completions.ModelsLabJsonHelpers.TypeInfo<global::ModelsLab.Completions.CompletionRequestStop>(Options, _typeInfos, 1);
+    /// <summary>Metadata for <see cref="CompletionRequest"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionRequest> CompletionRequest => global::ModelsLab.Completions.ModelsLabJsonHelpers.TypeInfo<global::ModelsLab.Completions.CompletionRequest>(Options, _typeInfos, 2);
+    /// <summary>Metadata for <see cref="CompletionResponse"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionResponse> CompletionResponse => global::ModelsLab.Completions.ModelsLabJsonHelpers.TypeInfo<global::ModelsLab.Completions.CompletionResponse>(Options, _typeInfos, 3);
+    /// <summary>Metadata for <see cref="CompletionChoiceFinishReason"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionChoiceFinishReason> CompletionChoiceFinishReason => global::ModelsLab.Completions.ModelsLabJsonHelpers.TypeInfo<global::ModelsLab.Completions.CompletionChoiceFinishReason>(Options, _typeInfos, 4);
+    /// <summary>Metadata for <see cref="CompletionChoice"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionChoice> CompletionChoice => global::ModelsLab.Completions.ModelsLabJsonHelpers.TypeInfo<global::ModelsLab.Completions.CompletionChoice>(Options, _typeInfos, 5);
+    /// <summary>Metadata for <see cref="CompletionUsage"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionUsage> CompletionUsage => global::ModelsLab.Completions.ModelsLabJsonHelpers.TypeInfo<global::ModelsLab.Completions.CompletionUsage>(Options, _typeInfos, 6);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionRequestPrompt>? _CompletionRequestPrompt;
-        /// <summary>Metadata for <see cref="CompletionRequestPrompt"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionRequestPrompt> CompletionRequestPrompt => _CompletionRequestPrompt ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionRequestPrompt>)Options.GetTypeInfo(typeof(global::ModelsLab.Completions.CompletionRequestPrompt));
+    /// <inheritdoc/>
+    public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+    {
+        Options.TryGetTypeInfo(type, out var typeInfo);
+        return typeInfo;
+    }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionRequestStop>? _CompletionRequestStop;
-        /// <summary>Metadata for <see cref="CompletionRequestStop"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionRequestStop> CompletionRequestStop => _CompletionRequestStop ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionRequestStop>)Options.GetTypeInfo(typeof(global::ModelsLab.Completions.CompletionRequestStop));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionRequest>? _CompletionRequest;
-        /// <summary>Metadata for <see cref="CompletionRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionRequest> CompletionRequest => _CompletionRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionRequest>)Options.GetTypeInfo(typeof(global::ModelsLab.Completions.CompletionRequest));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionResponse>? _CompletionResponse;
-        /// <summary>Metadata for <see cref="CompletionResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionResponse> CompletionResponse => _CompletionResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionResponse>)Options.GetTypeInfo(typeof(global::ModelsLab.Completions.CompletionResponse));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionChoiceFinishReason>? _CompletionChoiceFinishReason;
-        /// <summary>Metadata for <see cref="CompletionChoiceFinishReason"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionChoiceFinishReason> CompletionChoiceFinishReason => _CompletionChoiceFinishReason ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionChoiceFinishReason>)Options.GetTypeInfo(typeof(global::ModelsLab.Completions.CompletionChoiceFinishReason));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionChoice>? _CompletionChoice;
-        /// <summary>Metadata for <see cref="CompletionChoice"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionChoice> CompletionChoice => _CompletionChoice ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionChoice>)Options.GetTypeInfo(typeof(global::ModelsLab.Completions.CompletionChoice));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionUsage>? _CompletionUsage;
-        /// <summary>Metadata for <see cref="CompletionUsage"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionUsage> CompletionUsage => _CompletionUsage ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::ModelsLab.Completions.CompletionUsage>)Options.GetTypeInfo(typeof(global::ModelsLab.Completions.CompletionUsage));
-
-        /// <inheritdoc/>
-        public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
-        {
-            Options.TryGetTypeInfo(type, out var typeInfo);
-            return typeInfo;
-        }
-
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (type == typeof(global::ModelsLab.Completions.CompletionRequestPrompt))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::ModelsLab.Completions.CompletionRequestPrompt>(options, global::ModelsLab.Completions.CompletionRequestPrompt.JsonConverter.Instance);
-            }
-            if (type == typeof(global::ModelsLab.Completions.CompletionRequestStop))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::ModelsLab.Completions.CompletionRequestStop>(options, global::ModelsLab.Completions.CompletionRequestStop.JsonConverter.Instance);
-            }
-            if (type == typeof(global::ModelsLab.Completions.CompletionRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::ModelsLab.Completions.CompletionRequest>(options, global::ModelsLab.Completions.CompletionRequest.JsonConverter.Instance);
-            }
-            if (type == typeof(global::ModelsLab.Completions.CompletionResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::ModelsLab.Completions.CompletionResponse>(options, global::ModelsLab.Completions.CompletionResponse.JsonConverter.Instance);
-            }
-            if (type == typeof(global::ModelsLab.Completions.CompletionChoiceFinishReason))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::ModelsLab.Completions.CompletionChoiceFinishReason>(options, global::ModelsLab.Completions.CompletionChoiceFinishReason.JsonConverter.Instance);
-            }
-            if (type == typeof(global::ModelsLab.Completions.CompletionChoice))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::ModelsLab.Completions.CompletionChoice>(options, global::ModelsLab.Completions.CompletionChoice.JsonConverter.Instance);
-            }
-            if (type == typeof(global::ModelsLab.Completions.CompletionUsage))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::ModelsLab.Completions.CompletionUsage>(options, global::ModelsLab.Completions.CompletionUsage.JsonConverter.Instance);
-            }
-            return null;
-        }
+    global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        if (type == typeof(global::ModelsLab.Completions.CompletionRequestPrompt)) return global::ModelsLab.Completions.ModelsLabJsonHelpers.ValueInfo(options, global::ModelsLab.Completions.CompletionRequestPrompt.JsonConverter.Instance);
+        if (type == typeof(global::ModelsLab.Completions.CompletionRequestStop)) return global::ModelsLab.Completions.ModelsLabJsonHelpers.ValueInfo(options, global::ModelsLab.Completions.CompletionRequestStop.JsonConverter.Instance);
+        if (type == typeof(global::ModelsLab.Completions.CompletionRequest)) return global::ModelsLab.Completions.ModelsLabJsonHelpers.ValueInfo(options, global::ModelsLab.Completions.CompletionRequest.JsonConverter.Instance);
+        if (type == typeof(global::ModelsLab.Completions.CompletionResponse)) return global::ModelsLab.Completions.ModelsLabJsonHelpers.ValueInfo(options, global::ModelsLab.Completions.CompletionResponse.JsonConverter.Instance);
+        if (type == typeof(global::ModelsLab.Completions.CompletionChoiceFinishReason)) return global::ModelsLab.Completions.ModelsLabJsonHelpers.ValueInfo(options, global::ModelsLab.Completions.CompletionChoiceFinishReason.JsonConverter.Instance);
+        if (type == typeof(global::ModelsLab.Completions.CompletionChoice)) return global::ModelsLab.Completions.ModelsLabJsonHelpers.ValueInfo(options, global::ModelsLab.Completions.CompletionChoice.JsonConverter.Instance);
+        if (type == typeof(global::ModelsLab.Completions.CompletionUsage)) return global::ModelsLab.Completions.ModelsLabJsonHelpers.ValueInfo(options, global::ModelsLab.Completions.CompletionUsage.JsonConverter.Instance);
+        return null;
     }
 }

@@ -3,31 +3,30 @@
 #nullable enable
 #pragma warning disable CS1591, CS0618 // members without a description in the contract; deprecated members are still generated
 
-namespace ModelsLab.Completions
+namespace ModelsLab.Completions;
+
+/// <summary>Points a member at its schema in the contract's rules, for the generated checks and the analyzers.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.AttributeUsage(global::System.AttributeTargets.Property | global::System.AttributeTargets.Parameter | global::System.AttributeTargets.Field, AllowMultiple = false)]
+public sealed class ModelsLabSchemaAttribute : global::System.Attribute
 {
-    /// <summary>Points a member at its schema in the contract's rules, for the generated checks and the analyzers.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    [global::System.AttributeUsage(global::System.AttributeTargets.Property | global::System.AttributeTargets.Parameter | global::System.AttributeTargets.Field, AllowMultiple = false)]
-    public sealed class ModelsLabSchemaAttribute : global::System.Attribute
+    /// <summary>The contract's rules: its schemas at their own JSON pointers, annotations left out (but defaults).</summary>
+    public const string Document = "{\"definitions\":{\"CompletionChoice\":{\"type\":\"object\",\"required\":[\"text\",\"index\"],\"properties\":{\"text\":{\"type\":\"string\"},\"index\":{\"type\":\"integer\"},\"logprobs\":{\"type\":[\"object\",\"null\"],\"additionalProperties\":true},\"finish_reason\":{\"anyOf\":[{\"type\":\"string\",\"enum\":[\"stop\",\"length\"]},{\"type\":\"string\"},{\"type\":\"null\"}]},\"stop_reason\":{\"type\":[\"string\",\"null\"]},\"prompt_logprobs\":{\"type\":[\"object\",\"null\"],\"additionalProperties\":true}}},\"CompletionRequest\":{\"type\":\"object\",\"required\":[\"prompt\"],\"properties\":{\"prompt\":{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}}]},\"model\":{\"type\":\"string\",\"default\":\"ModelsLab/Llama-3.1-8b-Uncensored-Dare\"},\"max_tokens\":{\"type\":\"integer\",\"default\":128,\"minimum\":1,\"maximum\":44000},\"temperature\":{\"type\":\"number\",\"default\":1,\"minimum\":0,\"maximum\":2},\"top_p\":{\"type\":\"number\",\"default\":1,\"minimum\":0,\"maximum\":1},\"presence_penalty\":{\"type\":\"number\",\"default\":0,\"minimum\":-2,\"maximum\":2},\"frequency_penalty\":{\"type\":\"number\",\"default\":0,\"minimum\":-2,\"maximum\":2},\"stream\":{\"type\":\"boolean\",\"default\":false},\"stop\":{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}}]}}},\"CompletionResponse\":{\"type\":\"object\",\"required\":[\"object\",\"created\",\"model\",\"choices\"],\"properties\":{\"object\":{\"type\":\"string\",\"enum\":[\"text_completion\"]},\"created\":{\"type\":\"integer\"},\"model\":{\"type\":\"string\"},\"choices\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/definitions/CompletionChoice\"}},\"usage\":{\"$ref\":\"#/definitions/CompletionUsage\"}}},\"CompletionUsage\":{\"type\":\"object\",\"required\":[\"prompt_tokens\",\"completion_tokens\",\"total_tokens\"],\"properties\":{\"prompt_tokens\":{\"type\":\"integer\"},\"completion_tokens\":{\"type\":\"integer\"},\"total_tokens\":{\"type\":\"integer\"}}}}}";
+
+    /// <summary>What gives the rules' keywords their meaning: Draft07, Draft202012, OpenApi30 or OpenApi31.</summary>
+    public const string Dialect = "Draft07";
+
+    /// <summary>Marks a member with its JSON name and the pointer of its schema.</summary>
+    public ModelsLabSchemaAttribute(string name, string pointer)
     {
-        /// <summary>The contract's rules: its schemas at their own JSON pointers, annotations left out (but defaults).</summary>
-        public const string Document = "{\"definitions\":{\"CompletionChoice\":{\"type\":\"object\",\"required\":[\"text\",\"index\"],\"properties\":{\"text\":{\"type\":\"string\"},\"index\":{\"type\":\"integer\"},\"logprobs\":{\"type\":[\"object\",\"null\"],\"additionalProperties\":true},\"finish_reason\":{\"anyOf\":[{\"type\":\"string\",\"enum\":[\"stop\",\"length\"]},{\"type\":\"string\"},{\"type\":\"null\"}]},\"stop_reason\":{\"type\":[\"string\",\"null\"]},\"prompt_logprobs\":{\"type\":[\"object\",\"null\"],\"additionalProperties\":true}}},\"CompletionRequest\":{\"type\":\"object\",\"required\":[\"prompt\"],\"properties\":{\"prompt\":{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}}]},\"model\":{\"type\":\"string\",\"default\":\"ModelsLab/Llama-3.1-8b-Uncensored-Dare\"},\"max_tokens\":{\"type\":\"integer\",\"default\":128,\"minimum\":1,\"maximum\":44000},\"temperature\":{\"type\":\"number\",\"default\":1,\"minimum\":0,\"maximum\":2},\"top_p\":{\"type\":\"number\",\"default\":1,\"minimum\":0,\"maximum\":1},\"presence_penalty\":{\"type\":\"number\",\"default\":0,\"minimum\":-2,\"maximum\":2},\"frequency_penalty\":{\"type\":\"number\",\"default\":0,\"minimum\":-2,\"maximum\":2},\"stream\":{\"type\":\"boolean\",\"default\":false},\"stop\":{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}}]}}},\"CompletionResponse\":{\"type\":\"object\",\"required\":[\"object\",\"created\",\"model\",\"choices\"],\"properties\":{\"object\":{\"type\":\"string\",\"enum\":[\"text_completion\"]},\"created\":{\"type\":\"integer\"},\"model\":{\"type\":\"string\"},\"choices\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/definitions/CompletionChoice\"}},\"usage\":{\"$ref\":\"#/definitions/CompletionUsage\"}}},\"CompletionUsage\":{\"type\":\"object\",\"required\":[\"prompt_tokens\",\"completion_tokens\",\"total_tokens\"],\"properties\":{\"prompt_tokens\":{\"type\":\"integer\"},\"completion_tokens\":{\"type\":\"integer\"},\"total_tokens\":{\"type\":\"integer\"}}}}}";
-
-        /// <summary>What gives the rules' keywords their meaning: Draft07, Draft202012, OpenApi30 or OpenApi31.</summary>
-        public const string Dialect = "Draft07";
-
-        /// <summary>Marks a member with its JSON name and the pointer of its schema.</summary>
-        public ModelsLabSchemaAttribute(string name, string pointer)
-        {
-            Name = name;
-            Pointer = pointer;
-        }
-
-        /// <summary>The member's JSON name.</summary>
-        public string Name { get; }
-
-        /// <summary>The JSON pointer of the member's schema in <see cref="Document"/>.</summary>
-        public string Pointer { get; }
+        Name = name;
+        Pointer = pointer;
     }
+
+    /// <summary>The member's JSON name.</summary>
+    public string Name { get; }
+
+    /// <summary>The JSON pointer of the member's schema in <see cref="Document"/>.</summary>
+    public string Pointer { get; }
 }

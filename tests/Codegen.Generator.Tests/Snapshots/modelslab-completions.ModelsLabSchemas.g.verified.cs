@@ -3,19 +3,18 @@
 #nullable enable
 #pragma warning disable CS1591, CS0618 // members without a description in the contract; deprecated members are still generated
 
-namespace ModelsLab.Completions
+namespace ModelsLab.Completions;
+
+/// <summary>The contract's rules, read by the rules engine on first use (from any thread) and shared.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
+internal static class ModelsLabSchemas
 {
-    /// <summary>The contract's rules, read by the rules engine on first use (from any thread) and shared.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "1.0.0")]
-    internal static class ModelsLabSchemas
-    {
-        private static readonly global::System.Lazy<global::ModelsLab.Completions.ModelsLabSchemaDocument> s_document = new global::System.Lazy<global::ModelsLab.Completions.ModelsLabSchemaDocument>(() =>
-            new global::ModelsLab.Completions.ModelsLabSchemaDocument(global::ModelsLab.Completions.ModelsLabJson.Parse(global::ModelsLab.Completions.ModelsLabSchemaAttribute.Document), global::ModelsLab.Completions.ModelsLabSchemaDialect.Draft07));
+    private static readonly global::System.Lazy<global::ModelsLab.Completions.ModelsLabSchemaDocument> s_document = new global::System.Lazy<global::ModelsLab.Completions.ModelsLabSchemaDocument>(() =>
+        new global::ModelsLab.Completions.ModelsLabSchemaDocument(global::ModelsLab.Completions.ModelsLabJson.Parse(global::ModelsLab.Completions.ModelsLabSchemaAttribute.Document), global::ModelsLab.Completions.ModelsLabSchemaDialect.Draft07));
 
-        /// <summary>The rules document.</summary>
-        public static global::ModelsLab.Completions.ModelsLabSchemaDocument Document => s_document.Value;
+    /// <summary>The rules document.</summary>
+    public static global::ModelsLab.Completions.ModelsLabSchemaDocument Document => s_document.Value;
 
-        /// <summary>The schema at a JSON pointer of the rules document.</summary>
-        public static global::ModelsLab.Completions.ModelsLabSchema Get(string pointer) => Document.Get(pointer);
-    }
+    /// <summary>The schema at a JSON pointer of the rules document.</summary>
+    public static global::ModelsLab.Completions.ModelsLabSchema Get(string pointer) => Document.Get(pointer);
 }
