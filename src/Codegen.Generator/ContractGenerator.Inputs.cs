@@ -10,7 +10,7 @@ namespace Codegen.Generator;
 
 /// <summary>
 /// What the project says about each contract. The package's targets turn
-/// <c>&lt;CodegenContract Include="openapi.yaml" Namespace="..." Prefix="..." Overlay="..." Operations="..." Tags="..." Paths="..." /&gt;</c>
+/// <c>&lt;CodegenContract Include="openapi.yaml" Namespace="..." Prefix="..." Overlay="..." Operations="..." Tags="..." Paths="..." ApiKeyEnvironmentVariable="..." /&gt;</c>
 /// into an AdditionalFiles item with that metadata (prefixed <c>Codegen</c>) and add the overlay as an
 /// AdditionalFiles item of its own, marked <c>CodegenOverlay="true"</c>: a generator reads no file from disk.
 /// </summary>
@@ -23,9 +23,10 @@ public sealed partial class ContractGenerator
     internal const string OperationsMetadata = MetadataPrefix + "CodegenOperations";
     internal const string TagsMetadata = MetadataPrefix + "CodegenTags";
     internal const string PathsMetadata = MetadataPrefix + "CodegenPaths";
+    internal const string ApiKeyEnvironmentVariableMetadata = MetadataPrefix + "CodegenApiKeyEnvironmentVariable";
 
     /// <summary>A contract item: its file and its metadata, before the overlay it names is found.</summary>
-    internal sealed record ContractItem(string Path, string Text, string? Namespace, string? Prefix, string? Overlay, OperationSelection Selection);
+    internal sealed record ContractItem(string Path, string Text, string? Namespace, string? Prefix, string? Overlay, OperationSelection Selection, string? ApiKeyEnvironmentVariable = null);
 
     /// <summary>An additional file marked as an overlay.</summary>
     internal sealed record OverlayFile(string Path, string Text);
@@ -65,7 +66,8 @@ public sealed partial class ContractGenerator
         Metadata(options, NamespaceMetadata),
         Metadata(options, PrefixMetadata),
         Metadata(options, OverlayPathMetadata),
-        OperationSelection.From(Metadata(options, OperationsMetadata), Metadata(options, TagsMetadata), Metadata(options, PathsMetadata)));
+        OperationSelection.From(Metadata(options, OperationsMetadata), Metadata(options, TagsMetadata), Metadata(options, PathsMetadata)),
+        Metadata(options, ApiKeyEnvironmentVariableMetadata));
 
     internal static ContractInput ToInput(ContractItem item, OverlaySet overlays)
     {
@@ -74,6 +76,7 @@ public sealed partial class ContractGenerator
             Namespace = item.Namespace,
             Prefix = item.Prefix,
             Selection = item.Selection,
+            ApiKeyEnvironmentVariable = item.ApiKeyEnvironmentVariable,
         };
         if (item.Overlay is null)
         {

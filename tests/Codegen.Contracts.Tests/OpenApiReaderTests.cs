@@ -140,4 +140,94 @@ public sealed class OpenApiReaderTests
         Assert.Equal("date-time", thing.Properties.Single(p => p.JsonName == "at").Format);
         Assert.Null(thing.Properties.Single(p => p.JsonName == "id").Format);
     }
+
+    [Fact]
+    public void A_multipart_encoding_gives_parts_their_content_types_and_what_is_not_applied_is_reported_where_it_is()
+    {
+        const string text = """
+            openapi: 3.1.0
+            info: { title: T, version: "1" }
+            paths:
+              /uploads:
+                post:
+                  operationId: upload
+                  requestBody:
+                    required: true
+                    content:
+                      multipart/form-data:
+                        schema: { $ref: '#/components/schemas/Upload' }
+                        encoding:
+                          offer: { contentType: application/sdp }
+                          picture: { contentType: 'image/*, image/png, image/jpeg' }
+                          anything: { contentType: 'image/*' }
+                          tags:
+                            style: spaceDelimited
+                            explode: false
+                            headers:
+                              X-Rate-Limit: { schema: { type: integer } }
+                          nothing: { contentType: text/plain }
+                  responses:
+                    "204": { description: done }
+            components:
+              schemas:
+                Upload:
+                  type: object
+                  required: [offer]
+                  properties:
+                    offer: { type: string }
+                    picture: { type: string, format: binary }
+                    anything: { type: string, format: binary }
+                    tags: { type: array, items: { type: string } }
+            """;
+        var parsed = Codegen.Contracts.Reading.ContractParser.Parse("api.yaml", text);
+        var body = parsed.Contract!.Operations.Single().Body!;
+
+        // A list gives its first named type; a range alone leaves the default (the file's own type).
+        Assert.Equal([new PartEncodingSpec("offer", "application/sdp"), new PartEncodingSpec("picture", "image/png")], body.Encodings);
+        var found = parsed.Diagnostics.Select(d => (d.Id, Line: d.Location.StartLine + 1, d.Message)).ToList();
+        Assert.Contains(found, d => d.Id == ContractDiagnosticIds.UnsupportedConstruct && d.Line == 17 && d.Message.Contains("'spaceDelimited'", StringComparison.Ordinal));
+        Assert.Contains(found, d => d.Id == ContractDiagnosticIds.UnsupportedConstruct && d.Line == 18 && d.Message.Contains("explode: false", StringComparison.Ordinal));
+        Assert.Contains(found, d => d.Id == ContractDiagnosticIds.UnsupportedConstruct && d.Line == 19 && d.Message.Contains("'X-Rate-Limit'", StringComparison.Ordinal));
+        Assert.Contains(found, d => d.Id == ContractDiagnosticIds.NoEffect && d.Line == 21 && d.Message.Contains("'nothing' names no property", StringComparison.Ordinal));
+        Assert.Equal(4, found.Count(d => d.Id is ContractDiagnosticIds.UnsupportedConstruct or ContractDiagnosticIds.NoEffect));
+    }
+
+    [Fact]
+    public void An_encoding_on_a_JSON_body_is_reported_not_dropped_silently()
+    {
+        const string text = """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /things:
+                post:
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: { type: object, properties: { a: { type: string } } }
+                        encoding:
+                          a: { contentType: text/plain }
+                  responses:
+                    "204": { description: done }
+            """;
+        var diagnostics = new DiagnosticBag();
+        var reader = OpenApiReader.Read(ContractDocument.Load("api.yaml", text), diagnostics);
+
+        var diagnostic = Assert.Single(diagnostics.ToEquatableArray());
+        Assert.Equal((ContractDiagnosticIds.UnsupportedConstruct, 10), (diagnostic.Id, diagnostic.Location.StartLine + 1));
+        Assert.Contains("multipart and application/x-www-form-urlencoded bodies only", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Empty(reader.Operations.Single().Body!.Encodings);
+    }
+
+    [SharedContractFact]
+    public void OpenAIs_realtime_call_sends_its_offer_as_application_sdp()
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = ContractDocument.Load("openapi.yaml", File.ReadAllText(RepoPaths.SharedContract("openai-openapi/openapi.yaml")));
+        var reader = OpenApiReader.Read(document, diagnostics);
+
+        var call = reader.Operations.Single(o => o.OperationId == "create-realtime-call");
+        Assert.Equal([new PartEncodingSpec("sdp", "application/sdp"), new PartEncodingSpec("session", "application/json")], call.Body!.Encodings);
+        Assert.Empty(diagnostics.ToEquatableArray());
+    }
 }

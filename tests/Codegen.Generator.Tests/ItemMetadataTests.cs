@@ -59,6 +59,15 @@ public class ItemMetadataTests
                 city: { type: string }
         """;
 
+    /// <summary>The same API with a key in a header (components comes last in <see cref="Api"/>).</summary>
+    private const string SecuredApi = Api + """
+
+          securitySchemes:
+            Key: { type: apiKey, in: header, name: X-Pets-Key }
+        security:
+          - Key: []
+        """;
+
     private const string Overlay = """
         overlay: 1.0.0
         info: { title: Tighter names, version: 1.0.0 }
@@ -183,6 +192,49 @@ public class ItemMetadataTests
         Assert.Contains(IncrementalStepRunReason.Modified, parsed);
         Assert.Contains(IncrementalStepRunReason.Cached, parsed);
     }
+
+    [Fact]
+    public void TheKeysEnvironmentVariableComesFromTheItem()
+    {
+        var named = Run(out var output, ProjectDirectory, Contract(SecuredApi, ("CodegenNamespace", "Pets"), ("CodegenPrefix", "Pets"), ("CodegenApiKeyEnvironmentVariable", "ACME_PETS_KEY")));
+        var unnamed = Run(out _, ProjectDirectory, Contract(SecuredApi, ("CodegenNamespace", "Pets"), ("CodegenPrefix", "Pets")));
+
+        Assert.Empty(Problems(named));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+        var options = (INamedTypeSymbol)output.GetTypeByMetadataName("Pets.PetsClientOptions")!;
+        var constant = Assert.Single(options.GetMembers("ApiKeyEnvironmentVariable").OfType<IFieldSymbol>());
+        Assert.Equal("ACME_PETS_KEY", constant.ConstantValue);
+        Assert.Contains("GetEnvironmentVariable(ApiKeyEnvironmentVariable)", GeneratedText(named), StringComparison.Ordinal);
+        Assert.Contains("\"PETS_API_KEY\"", GeneratedText(unnamed), StringComparison.Ordinal);
+        Assert.DoesNotContain("ACME_PETS_KEY", GeneratedText(unnamed), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AValueThatIsNotAVariableNameIsAnErrorThatDoesNotRepeatIt()
+    {
+        // Someone pasted the key itself where its variable's name belongs: the build log must not show it.
+        const string key = "sk-live-51Hx9fake0key0for0tests";
+        var driver = Run(out _, ProjectDirectory, Contract(SecuredApi, ("CodegenNamespace", "Pets"), ("CodegenApiKeyEnvironmentVariable", Uri.EscapeDataString(key))));
+
+        var diagnostic = Assert.Single(Diagnostics(driver), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("CG0004", diagnostic.Id);
+        Assert.Contains("ApiKeyEnvironmentVariable", diagnostic.GetMessage());
+        Assert.DoesNotContain(key, diagnostic.ToString());
+        Assert.DoesNotContain("51Hx9", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void AVariableForAContractWithoutCredentialsIsSaidToHaveNoEffect()
+    {
+        var driver = Run(out _, ProjectDirectory, Contract(Api, ("CodegenNamespace", "Pets"), ("CodegenApiKeyEnvironmentVariable", "ACME_PETS_KEY")));
+
+        var diagnostic = Assert.Single(Diagnostics(driver), d => d.Id == "CG0020");
+        Assert.Contains("no security scheme", diagnostic.GetMessage());
+        Assert.Empty(Problems(driver));
+    }
+
+    private static string GeneratedText(GeneratorDriver driver) =>
+        string.Concat(driver.GetRunResult().Results.Single().GeneratedSources.Select(s => s.SourceText.ToString()));
 
     private sealed class Text(string path, string text) : AdditionalText
     {

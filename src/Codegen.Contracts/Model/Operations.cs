@@ -92,7 +92,17 @@ public sealed record BodySpec
     public string? Description { get; init; }
 
     public string? SchemaPointer { get; init; }
+
+    /// <summary>How parts of a multipart body are written, from the media type's <c>encoding</c> object, by property.</summary>
+    public EquatableArray<PartEncodingSpec> Encodings { get; init; }
 }
+
+/// <summary>
+/// One entry of a multipart body's <c>encoding</c> object: the part of property <see cref="PropertyName"/> (its JSON
+/// name) is sent with <see cref="ContentType"/> instead of the default (<c>application/octet-stream</c> for a file without
+/// a type of its own, none for text, <c>application/json</c> for objects and arrays).
+/// </summary>
+public sealed record PartEncodingSpec(string PropertyName, string ContentType);
 
 /// <summary>One documented response of an operation.</summary>
 public sealed record ResponseSpec

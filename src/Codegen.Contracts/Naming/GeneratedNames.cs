@@ -20,6 +20,7 @@ public sealed class GeneratedNames
         // src/Codegen.Runtime/Client and DependencyInjection.
         "ApiException", "ClientOptions", "ClientPipeline", "ErrorBody", "EventStream", "RetryPolicy", "SecretRedactor",
         "ServerSentEventReader", "ClientServiceCollectionExtensions", "ClientRequest", "ClientContent", "ParameterValue",
+        "FileResponse",
 
         // src/Codegen.Runtime/Json and Validation.
         "File", "JsonHelpers", "ContractViolation", "ValidationException", "ValidationHelpers",
@@ -101,6 +102,9 @@ public sealed class GeneratedNames
 
     /// <summary>The type of file contents (<c>format: binary</c>).</summary>
     public string File => Prefix + "File";
+
+    /// <summary>The type of a binary answer, streamed (src/Codegen.Runtime/Client/CodegenFileResponse.cs).</summary>
+    public string FileResponse => Prefix + "FileResponse";
 
     public string ValidationHelpers => Prefix + "ValidationHelpers";
 

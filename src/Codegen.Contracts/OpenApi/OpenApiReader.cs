@@ -292,8 +292,12 @@ internal sealed partial class OpenApiReader
 
         var (mediaType, kind) = Choose(content);
         var mediaPointer = JsonPointer.Append(JsonPointer.Append(pointer, "content"), mediaType);
-        var schemaPointer = content.GetPropertyOrNull(mediaType)!.GetPropertyOrNull("schema") is null ? null : JsonPointer.Append(mediaPointer, "schema");
-        return new BodyDraft(mediaType, kind, schemaPointer, resolved.GetPropertyOrNull("required") is { Kind: CodegenJsonKind.True }, String(resolved, "description"), mediaPointer);
+        var media = content.GetPropertyOrNull(mediaType)!;
+        var schemaPointer = media.GetPropertyOrNull("schema") is null ? null : JsonPointer.Append(mediaPointer, "schema");
+        return new BodyDraft(mediaType, kind, schemaPointer, resolved.GetPropertyOrNull("required") is { Kind: CodegenJsonKind.True }, String(resolved, "description"), mediaPointer)
+        {
+            Encodings = ReadEncodings(media, mediaPointer, kind),
+        };
     }
 
     private void ReadResponse(OperationDraft draft, string status, CodegenJson response, string responsePointer)

@@ -98,14 +98,16 @@ public static partial class ContractParser
             BodySpec? body = null;
             if (draft.Body is { } bodyDraft)
             {
+                var bodyType = BodyType(bodyDraft.Kind, bodyDraft.SchemaPointer, name + "Request");
                 body = new BodySpec
                 {
                     Kind = bodyDraft.Kind,
                     MediaType = bodyDraft.MediaType,
-                    Type = BodyType(bodyDraft.Kind, bodyDraft.SchemaPointer, name + "Request"),
+                    Type = bodyType,
                     IsRequired = bodyDraft.IsRequired,
                     Description = bodyDraft.Description,
                     SchemaPointer = bodyDraft.SchemaPointer,
+                    Encodings = Encodings(bodyDraft, bodyType).ToEquatableArray(),
                 };
             }
 
@@ -144,6 +146,30 @@ public static partial class ContractParser
                 HasOwnSecurity = draft.Security is not null,
                 Servers = draft.Servers.ToEquatableArray(),
             };
+        }
+
+        /// <summary>The body's part encodings that name one of its properties; one that names none is reported (CG0020) and has no effect.</summary>
+        private List<PartEncodingSpec> Encodings(BodyDraft draft, TypeRef bodyType)
+        {
+            if (draft.Encodings.Count == 0 || FindObject(bodyType.Name) is not { } type)
+            {
+                return draft.Encodings;
+            }
+
+            var known = new List<PartEncodingSpec>();
+            foreach (var encoding in draft.Encodings)
+            {
+                if (Find(type, encoding.PropertyName) is null)
+                {
+                    _diagnostics.Add(ContractDiagnosticIds.NoEffect, _document.SpanOf(JsonPointer.Append(JsonPointer.Append(draft.Pointer, "encoding"), encoding.PropertyName)),
+                        $"The encoding '{JsonPointer.Excerpt(encoding.PropertyName)}' names no property of the body's schema, so it has no effect.");
+                    continue;
+                }
+
+                known.Add(encoding);
+            }
+
+            return known;
         }
 
         private TypeRef BodyType(BodyKind kind, string? schemaPointer, string nameHint) => kind switch

@@ -325,27 +325,59 @@ public static partial class ContractParser
             return result.FindAll(d => reachable.Contains(d.Value));
         }
 
-        private static List<SecuritySchemeSpec> Security(bool isOpenApi, VendorExtension extension, OpenApiReader? openApi, string prefix)
+        /// <summary>
+        /// The security schemes, each with the environment variable its secret is read from: the item's
+        /// <c>ApiKeyEnvironmentVariable</c>, else the contract's own (<c>x-codegen.auth.env</c>), else, for an OpenAPI
+        /// document, <c>{PREFIX}_API_KEY</c>.
+        /// </summary>
+        private List<SecuritySchemeSpec> Security(bool isOpenApi, VendorExtension extension, OpenApiReader? openApi, string prefix)
         {
+            var chosen = ItemEnvironmentVariable();
             var schemes = new List<SecuritySchemeSpec>();
             if (!isOpenApi)
             {
                 if (extension.Auth is { } auth)
                 {
-                    schemes.Add(auth);
+                    schemes.Add(auth with { EnvironmentVariable = chosen ?? auth.EnvironmentVariable });
                 }
-
-                return schemes;
+            }
+            else
+            {
+                var environment = chosen ?? EnvironmentName(prefix);
+                foreach (var scheme in openApi!.SecuritySchemes)
+                {
+                    schemes.Add(scheme with { EnvironmentVariable = chosen ?? scheme.EnvironmentVariable ?? environment });
+                }
             }
 
-            // The key comes from {PREFIX}_API_KEY unless the user names another variable in the options.
-            var environment = EnvironmentName(prefix);
-            foreach (var scheme in openApi!.SecuritySchemes)
+            if (chosen is not null && schemes.Count == 0)
             {
-                schemes.Add(scheme with { EnvironmentVariable = scheme.EnvironmentVariable ?? environment });
+                _diagnostics.Add(ContractDiagnosticIds.NoEffect, SourceSpan.At(_input.Path, 0, 0),
+                    $"The item's ApiKeyEnvironmentVariable=\"{chosen}\" has no effect: the contract declares no security scheme, so the client sends no key.");
             }
 
             return schemes;
+        }
+
+        /// <summary>
+        /// The item's <c>ApiKeyEnvironmentVariable</c> when it is a valid name. An invalid value is reported without being
+        /// repeated: it may be the key itself, pasted where its variable's name belongs, and build logs are not secret.
+        /// </summary>
+        private string? ItemEnvironmentVariable()
+        {
+            if (_input.ApiKeyEnvironmentVariable is not { } value || string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+
+            if (VendorExtension.IsEnvironmentVariableName(value.Trim()))
+            {
+                return value.Trim();
+            }
+
+            _diagnostics.Add(ContractDiagnosticIds.InvalidVendorExtension, SourceSpan.At(_input.Path, 0, 0),
+                $"The item's ApiKeyEnvironmentVariable (a value of {value.Length} characters, not repeated here in case it is the key itself) is not an environment variable name; use letters, digits and underscores, not starting with a digit, such as OPENAI_API_KEY. It is ignored.");
+            return null;
         }
 
         /// <summary><c>OpenAI</c> → <c>OPENAI_API_KEY</c>; <c>ModelsLabChat</c> → <c>MODELS_LAB_CHAT_API_KEY</c>.</summary>

@@ -86,7 +86,11 @@ internal sealed record ParameterDraft(
     bool IsDeprecated,
     string Pointer);
 
-internal sealed record BodyDraft(string MediaType, BodyKind Kind, string? SchemaPointer, bool IsRequired, string? Description, string Pointer);
+internal sealed record BodyDraft(string MediaType, BodyKind Kind, string? SchemaPointer, bool IsRequired, string? Description, string Pointer)
+{
+    /// <summary>The content types the media type's <c>encoding</c> object gives parts, by property.</summary>
+    public List<PartEncodingSpec> Encodings { get; init; } = new();
+}
 
 internal sealed record ResponseDraft(string Status, string? Description, string? MediaType, BodyKind Kind, string? SchemaPointer, string Pointer)
 {

@@ -299,7 +299,8 @@ internal sealed class VendorExtension
     private void Report(CodegenJson at, string message) =>
         _diagnostics.Add(ContractDiagnosticIds.InvalidVendorExtension, _document.SpanOf(at), message);
 
-    private static bool IsEnvironmentVariableName(string name)
+    /// <summary>Letters, digits and underscores, not starting with a digit: a name every shell and platform accepts.</summary>
+    internal static bool IsEnvironmentVariableName(string name)
     {
         if (name.Length == 0 || char.IsDigit(name[0]))
         {

@@ -9,7 +9,7 @@ namespace Codegen.Emitters.Client;
 
 /// <summary>
 /// The contract's part of <c>{Prefix}Client</c> for an OpenAPI document: per operation <c>{Name}Async</c> (the 2XX
-/// JSON type, a file for bytes, a string for text, or <c>Task</c> for no content), <c>{Name}StreamingAsync</c> for an
+/// JSON type, <c>{Prefix}FileResponse</c> streaming bytes, a string for text, or <c>Task</c> for no content), <c>{Name}StreamingAsync</c> for an
 /// operation that answers <c>text/event-stream</c>, and the private <c>Create{Name}Request</c> both use. What an
 /// operation cannot be sent or read as is reported by the parser (<see cref="ClientSupport"/>) and left out here.
 /// </summary>
@@ -30,7 +30,7 @@ internal static class OpenApiClientEmitter
                 public const string HttpClientName = {{sourceName}};
             """);
         w.Indent();
-        var fieldWriters = new SortedDictionary<string, (ObjectTypeSpec Type, bool Multipart)>(System.StringComparer.Ordinal);
+        var fieldWriters = new SortedDictionary<string, (ObjectTypeSpec Type, bool Multipart, EquatableArray<PartEncodingSpec> Encodings)>(System.StringComparer.Ordinal);
         foreach (var operation in contract.Operations)
         {
             if (ClientSupport.Unsupported(operation) is not null)
@@ -55,15 +55,14 @@ internal static class OpenApiClientEmitter
             request.EmitFactory(w, operation, credential, credentialName);
             if (operation.Body is { Kind: BodyKind.Multipart or BodyKind.FormUrlEncoded } body && context.Find<ObjectTypeSpec>(body.Type.Name) is { } bodyType)
             {
-                var multipart = body.Kind == BodyKind.Multipart;
-                fieldWriters[bodyType.Name + (multipart ? "Multipart" : "Form")] = (bodyType, multipart);
+                fieldWriters[RequestCode.FieldWriterName(operation, body)] = (bodyType, body.Kind == BodyKind.Multipart, body.Encodings);
             }
         }
 
-        foreach (var writer in fieldWriters.Values)
+        foreach (var writer in fieldWriters)
         {
             w.Line();
-            request.EmitFieldWriter(w, writer.Type, writer.Multipart);
+            request.EmitFieldWriter(w, writer.Key, writer.Value.Type, writer.Value.Multipart, writer.Value.Encodings);
         }
 
         w.Close();
@@ -113,8 +112,8 @@ internal static class OpenApiClientEmitter
                 read = $"ReadJsonAsync<{resultType}>(r, static bytes => {{ var reader = new global::System.Text.Json.Utf8JsonReader(bytes); reader.Read(); return {value}; }}, t)";
                 break;
             case { Kind: BodyKind.Binary }:
-                resultType = context.Global(context.Names.File);
-                read = "ReadFileAsync(r, t)";
+                resultType = context.Global(context.Names.FileResponse);
+                read = "OpenFileAsync(_pipeline, r, t)";
                 break;
             case { Kind: BodyKind.Text }:
                 resultType = "string";

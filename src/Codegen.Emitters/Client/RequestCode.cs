@@ -83,6 +83,11 @@ internal sealed class RequestCode
             w.Line($"message.Server = {CSharp.StringLiteral(Servers.Expand(server))};");
         }
 
+        if (operation.Success is { Kind: BodyKind.Binary, MediaType: { } binary })
+        {
+            w.Line($"message.Accept = {CSharp.StringLiteral(binary)};");
+        }
+
         if (credential != "Bearer")
         {
             w.Line($"message.Security = {_request}.Credential.{credential ?? "None"};");
@@ -106,7 +111,7 @@ internal sealed class RequestCode
             }
             else if (argument.Body is { } body)
             {
-                EmitBody(w, body, argument);
+                EmitBody(w, operation, body, argument);
             }
         }
 
@@ -188,7 +193,7 @@ internal sealed class RequestCode
         w.Line(canBeNull ? $"if ({name} is not null) {{ {string.Join(" ", statements)} }}" : string.Join(" ", statements));
     }
 
-    private void EmitBody(SourceWriter w, BodySpec body, Argument argument)
+    private void EmitBody(SourceWriter w, OperationSpec operation, BodySpec body, Argument argument)
     {
         var type = body.Type;
         var mediaType = CSharp.StringLiteral(body.MediaType);
@@ -211,8 +216,8 @@ internal sealed class RequestCode
 
         statements.Add(body.Kind switch
         {
-            BodyKind.Multipart => $"message.Content = Write{type.Name}Multipart(new {_content}.Multipart(), body);",
-            BodyKind.FormUrlEncoded => $"message.Content = Write{type.Name}Form(new {_content}.Form(), body);",
+            BodyKind.Multipart => $"message.Content = {FieldWriterName(operation, body)}(new {_content}.Multipart(), body);",
+            BodyKind.FormUrlEncoded => $"message.Content = {FieldWriterName(operation, body)}(new {_content}.Form(), body);",
             BodyKind.Text => $"message.Content = {_content}.Text(body, {mediaType});",
             BodyKind.Binary => $"message.Content = {_content}.File(body, {mediaType});",
             _ when type.Kind is TypeRefKind.Object or TypeRefKind.Union or TypeRefKind.Enum =>
@@ -223,14 +228,22 @@ internal sealed class RequestCode
     }
 
     /// <summary>
-    /// <c>Write{Type}Multipart</c> or <c>Write{Type}Form</c>: a body object's properties as fields, in the contract's order.
-    /// Files become file parts; strings, numbers, booleans and enums text fields; lists of them one field per item;
-    /// anything else a JSON field.
+    /// The method that writes a body's fields: <c>Write{Type}Multipart</c> or <c>Write{Type}Form</c>, shared by the
+    /// operations that send the type; <c>Write{Type}MultipartFor{Operation}</c> when the operation's <c>encoding</c> gives
+    /// parts their own content types.
     /// </summary>
-    public void EmitFieldWriter(SourceWriter w, ObjectTypeSpec type, bool multipart)
+    public static string FieldWriterName(OperationSpec operation, BodySpec body) =>
+        "Write" + body.Type.Name + (body.Kind == BodyKind.Multipart ? "Multipart" : "Form") + (body.Encodings.IsEmpty ? string.Empty : "For" + operation.Name);
+
+    /// <summary>
+    /// A body object's properties as fields, in the contract's order (see <see cref="FieldWriterName"/>). Files become
+    /// file parts; strings, numbers, booleans and enums text fields; lists of them one field per item; anything else a
+    /// JSON field. A part the encoding gives a content type is sent with it.
+    /// </summary>
+    public void EmitFieldWriter(SourceWriter w, string name, ObjectTypeSpec type, bool multipart, EquatableArray<PartEncodingSpec> encodings)
     {
         var builder = multipart ? $"{_content}.Multipart" : $"{_content}.Form";
-        w.Open($"private static {builder} Write{type.Name}{(multipart ? "Multipart" : "Form")}({builder} form, {_context.Global(type.Name)} body)");
+        w.Open($"private static {builder} {name}({builder} form, {_context.Global(type.Name)} body)");
         foreach (var property in type.Properties)
         {
             if (property.IsReadOnly)
@@ -243,22 +256,23 @@ internal sealed class RequestCode
             var optional = !property.IsRequired || property.IsNullable;
             var value = isValueType && optional ? access + ".Value" : access;
             var wireName = CSharp.StringLiteral(property.JsonName);
+            var contentType = encodings.FirstOrDefault(e => e.PropertyName == property.JsonName) is { } encoding ? ", " + CSharp.StringLiteral(encoding.ContentType) : string.Empty;
             string statement;
             if (multipart && property.Type.Kind == TypeRefKind.File)
             {
-                statement = $"form.AddFile({wireName}, {value});";
+                statement = $"form.AddFile({wireName}, {value}{contentType});";
             }
             else if (multipart && property.Type is { Kind: TypeRefKind.Array, Item.Kind: TypeRefKind.File } && !property.Type.ItemIsNullable)
             {
-                statement = $"foreach (var file in {value}) {{ form.AddFile({wireName}, file); }}";
+                statement = $"foreach (var file in {value}) {{ form.AddFile({wireName}, file{contentType}); }}";
             }
             else if (multipart && !IsPlain(property.Type))
             {
-                statement = $"form.AddJson({wireName}, writer => {{ {new JsonCode(_context).Write(property.Type, false, value, "writer", PlainOptions)} }});";
+                statement = $"form.AddJson({wireName}, writer => {{ {new JsonCode(_context).Write(property.Type, false, value, "writer", PlainOptions)} }}{contentType});";
             }
             else
             {
-                statement = $"form.Add({wireName}, {ValueOf(property.Type, value)});";
+                statement = $"form.Add({wireName}, {ValueOf(property.Type, value)}{(multipart ? contentType : string.Empty)});";
             }
 
             w.Line(optional || !isValueType ? $"if ({access} is not null) {{ {statement} }}" : statement);

@@ -143,15 +143,21 @@ public sealed partial class CodegenClient : global::System.IDisposable
         }
     }
 
-    /// <summary>Reads a binary body within the limit into a file carrying its content type and the name <c>Content-Disposition</c> gives.</summary>
-    private async global::System.Threading.Tasks.Task<CodegenFile> ReadFileAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+    /// <summary>
+    /// Hands out a binary body as it arrives, unread (see <see cref="CodegenFileResponse"/>): the caller owns the answer
+    /// and its connection from here, and nothing is retried after.
+    /// </summary>
+    private static async global::System.Threading.Tasks.Task<CodegenFileResponse> OpenFileAsync(CodegenClientPipeline pipeline, global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
     {
-        using (response)
+        try
         {
-            var body = await _pipeline.ReadBodyAsync(response, _pipeline.Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-            var disposition = response.Content.Headers.ContentDisposition;
-            var fileName = (disposition?.FileNameStar ?? disposition?.FileName)?.Trim('"');
-            return CodegenFile.FromBytes(body, fileName, response.Content.Headers.ContentType?.MediaType);
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new CodegenFileResponse(pipeline, response, body);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
         }
     }
 

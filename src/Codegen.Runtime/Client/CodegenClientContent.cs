@@ -112,24 +112,27 @@ public abstract class CodegenClientContent
             }
         }
 
-        /// <summary>Adds a text field (no content type of its own, as browsers send one).</summary>
-        public Multipart Add(string name, string value)
+        /// <summary>
+        /// Adds a text field: without a content type of its own, as browsers send one, unless the contract's encoding
+        /// gives one (<paramref name="contentType"/>, e.g. <c>application/sdp</c>).
+        /// </summary>
+        public Multipart Add(string name, string value, string? contentType = null)
         {
-            _parts.Add(new Part(name, global::System.Text.Encoding.UTF8.GetBytes(value ?? throw new global::System.ArgumentNullException(nameof(value))), null, null));
+            _parts.Add(new Part(name, global::System.Text.Encoding.UTF8.GetBytes(value ?? throw new global::System.ArgumentNullException(nameof(value))), contentType, null));
             return this;
         }
 
         /// <summary>Adds a field per item of a list, or per value: the shape OpenAPI gives arrays of primitives.</summary>
-        public Multipart Add(string name, CodegenParameterValue value)
+        public Multipart Add(string name, CodegenParameterValue value, string? contentType = null)
         {
             if (value.Scalar is { } scalar)
             {
-                return Add(name, scalar);
+                return Add(name, scalar, contentType);
             }
 
             foreach (var item in value.Items ?? global::System.Array.Empty<string>())
             {
-                Add(name, item);
+                Add(name, item, contentType);
             }
 
             return this;
@@ -137,20 +140,24 @@ public abstract class CodegenClientContent
 
         /// <summary>
         /// Adds a field written as JSON: a string, number or boolean as its text, an object or array as JSON with
-        /// the content type <c>application/json</c> (OpenAPI's default for them).
+        /// the content type <c>application/json</c> (OpenAPI's default for them), unless the contract's encoding gives
+        /// another (<paramref name="contentType"/>).
         /// </summary>
-        public Multipart AddJson(string name, global::System.Action<global::System.Text.Json.Utf8JsonWriter> write)
+        public Multipart AddJson(string name, global::System.Action<global::System.Text.Json.Utf8JsonWriter> write, string? contentType = null)
         {
             var text = FieldText(write, out var isJson);
-            _parts.Add(new Part(name, global::System.Text.Encoding.UTF8.GetBytes(text), isJson ? "application/json" : null, null));
+            _parts.Add(new Part(name, global::System.Text.Encoding.UTF8.GetBytes(text), contentType ?? (isJson ? "application/json" : null), null));
             return this;
         }
 
-        /// <summary>Adds a file with its name (<c>file</c> when it has none) and content type (<c>application/octet-stream</c> when it has none).</summary>
-        public Multipart AddFile(string name, CodegenFile file)
+        /// <summary>
+        /// Adds a file with its name (<c>file</c> when it has none) and content type: its own, else the one the contract's
+        /// encoding gives (<paramref name="contentType"/>), else <c>application/octet-stream</c>.
+        /// </summary>
+        public Multipart AddFile(string name, CodegenFile file, string? contentType = null)
         {
             // The file's position is taken now, so that every attempt sends it from here.
-            _parts.Add(new Part(name, null, null, new FileContent(file ?? throw new global::System.ArgumentNullException(nameof(file)), "application/octet-stream")));
+            _parts.Add(new Part(name, null, null, new FileContent(file ?? throw new global::System.ArgumentNullException(nameof(file)), contentType ?? "application/octet-stream")));
             return this;
         }
 

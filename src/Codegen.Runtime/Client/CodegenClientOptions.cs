@@ -36,7 +36,7 @@ public sealed partial class CodegenClientOptions
     /// <summary>The user name of basic authentication (the contract's <c>http</c> scheme <c>basic</c>); <see cref="ApiKey"/> is the password.</summary>
     public string? UserName { get; set; }
 
-    /// <summary>How long one attempt may take: until the whole body has arrived, or between two events of a stream.</summary>
+    /// <summary>How long one attempt may take: until the whole body has arrived, or between two events of a stream, or for each read of a streamed binary body.</summary>
     public global::System.TimeSpan Timeout { get; set; } = global::System.TimeSpan.FromSeconds(100);
 
     /// <summary>How many times a failed attempt is retried (408, 409, 429, 5xx gateway errors, connection failures, timeouts).</summary>
@@ -54,7 +54,7 @@ public sealed partial class CodegenClientOptions
     /// <summary>Whether requests are validated against the contract before they are sent.</summary>
     public bool ValidateRequests { get; set; } = true;
 
-    /// <summary>The largest response body read, in bytes.</summary>
+    /// <summary>The largest response body read into memory, in bytes; a binary answer, streamed to the caller, is not bounded by it.</summary>
     public long MaxResponseBytes { get; set; } = 16L * 1024 * 1024;
 
     /// <summary>The largest server-sent event read, in bytes.</summary>

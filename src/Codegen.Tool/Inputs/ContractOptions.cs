@@ -6,7 +6,8 @@ namespace Codegen.Tool.Inputs;
 
 /// <summary>
 /// What a project says about a contract in item metadata, said on the command line instead:
-/// <c>--namespace</c>, <c>--prefix</c>, <c>--overlay</c>, <c>--operations</c>, <c>--tags</c>, <c>--paths</c>.
+/// <c>--namespace</c>, <c>--prefix</c>, <c>--overlay</c>, <c>--operations</c>, <c>--tags</c>, <c>--paths</c>,
+/// <c>--api-key-environment-variable</c>.
 /// They apply to every contract named, as the same metadata on each item would.
 /// </summary>
 public sealed record ContractSettings
@@ -22,6 +23,9 @@ public sealed record ContractSettings
 
     public OperationSelection Selection { get; init; } = OperationSelection.All;
 
+    /// <summary>The environment variable the generated client reads its key from.</summary>
+    public string? ApiKeyEnvironmentVariable { get; init; }
+
     /// <summary>The parser's input for one contract, with the overlay already read (<paramref name="overlay"/>).</summary>
     public ContractInput ToInput(ContractFile file, ContractFile? overlay) => new(file.Path, file.Text)
     {
@@ -30,6 +34,7 @@ public sealed record ContractSettings
         OverlayPath = overlay?.Path ?? Overlay,
         OverlayText = overlay?.Text,
         Selection = Selection,
+        ApiKeyEnvironmentVariable = ApiKeyEnvironmentVariable,
     };
 }
 
@@ -72,7 +77,13 @@ public sealed class ContractOptions
         HelpName = "patterns",
     };
 
-    public IEnumerable<Option> All => [_namespace, _prefix, _overlay, _operations, _tags, _paths];
+    private readonly Option<string?> _apiKeyEnvironmentVariable = new("--api-key-environment-variable")
+    {
+        Description = "The environment variable the generated client reads its API key from, as ApiKeyEnvironmentVariable=\"...\" on the project item.",
+        HelpName = "name",
+    };
+
+    public IEnumerable<Option> All => [_namespace, _prefix, _overlay, _operations, _tags, _paths, _apiKeyEnvironmentVariable];
 
     public void AddTo(Command command)
     {
@@ -88,5 +99,6 @@ public sealed class ContractOptions
         Prefix = parse.GetValue(_prefix),
         Overlay = parse.GetValue(_overlay),
         Selection = OperationSelection.From(parse.GetValue(_operations), parse.GetValue(_tags), parse.GetValue(_paths)),
+        ApiKeyEnvironmentVariable = parse.GetValue(_apiKeyEnvironmentVariable),
     };
 }

@@ -189,17 +189,41 @@ public sealed class OpenAiOpenApiClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CreateSpeech_returns_the_audio_bytes_with_their_content_type()
+    public async Task CreateSpeech_streams_the_audio_with_its_content_type()
     {
         _server.Answer(new ScriptedResponse(200, "audio/mpeg", "ID3-mp3-bytes"));
 
-        var speech = await _client.CreateSpeechAsync(new CreateSpeechRequest { Model = "tts-1", Input = "Hi", Voice = new VoiceIdsShared("alloy") });
+        await using var speech = await _client.CreateSpeechAsync(new CreateSpeechRequest { Model = "tts-1", Input = "Hi", Voice = new VoiceIdsShared("alloy") });
+        using var audio = new MemoryStream();
+        await speech.Content.CopyToAsync(audio);
 
         var request = _server.Single();
-        Assert.Equal("/v1/audio/speech", request.Target);
+        Assert.Equal(("/v1/audio/speech", "application/octet-stream"), (request.Target, request.Header("Accept")));
         AssertJson("""{"model":"tts-1","input":"Hi","voice":"alloy"}""", request.BodyText);
-        Assert.Equal("audio/mpeg", speech.ContentType);
-        Assert.Equal("ID3-mp3-bytes", Encoding.UTF8.GetString(speech.ToArray()));
+        Assert.Equal(("audio/mpeg", null), (speech.ContentType, speech.ContentLength));   // the test server sends it in chunks
+        Assert.Equal("ID3-mp3-bytes", Encoding.UTF8.GetString(audio.ToArray()));
+    }
+
+    [Fact]
+    public async Task CreateRealtimeCall_sends_each_part_with_the_content_type_its_encoding_gives()
+    {
+        // The document's multipart encoding: sdp as application/sdp, session as application/json; the answer is SDP text.
+        _server.Answer(new ScriptedResponse(201, "application/sdp", "v=0\r\no=answer"));
+
+        var answer = await _client.CreateRealtimeCallAsync(new RealtimeCallCreateRequest
+        {
+            Sdp = "v=0\r\no=offer",
+            Session = new RealtimeSessionCreateRequestGA { Instructions = "Be brief." },
+        });
+
+        var request = _server.Single();
+        Assert.Equal(("POST", "/v1/realtime/calls"), (request.Method, request.Target));
+        Assert.StartsWith("multipart/form-data; boundary=", request.ContentType);
+        var body = request.BodyText;
+        Assert.Contains("Content-Type: application/sdp\r\nContent-Disposition: form-data; name=\"sdp\"\r\n\r\nv=0\r\no=offer\r\n", body);
+        Assert.Contains("Content-Type: application/json\r\nContent-Disposition: form-data; name=\"session\"\r\n\r\n{", body);
+        Assert.Contains("\"instructions\":\"Be brief.\"", body);
+        Assert.Equal("v=0\r\no=answer", answer);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public class OpenApiClientCompileTests(ITestOutputHelper output)
                 var deleted = await client.DeleteModelAsync("ft:gpt-4o:acme");
                 var files = await client.ListFilesAsync(limit: 5, order: ListFilesOrder.Asc);
                 var transcription = await client.CreateTranscriptionAsync(new CreateTranscriptionRequest { File = new OpenAIApiFile(audio, "a.wav"), Model = "whisper-1" });
-                OpenAIApiFile speech = await client.CreateSpeechAsync(new CreateSpeechRequest { Input = "hi", Model = "tts-1", Voice = new VoiceIdsShared("alloy") });
+                await using OpenAIApiFileResponse speech = await client.CreateSpeechAsync(new CreateSpeechRequest { Input = "hi", Model = "tts-1", Voice = new VoiceIdsShared("alloy") });
                 return models.Data.Count + model.Id + deleted.Deleted + files.Data.Count + transcription + speech.ContentType;
             }
         }
@@ -96,6 +96,9 @@ public class OpenApiClientCompileTests(ITestOutputHelper output)
             }
         }
 
+        var binary = client.SyntaxTree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>()
+            .Where(m => m.ReturnType.ToString().Contains(prefix + "FileResponse", StringComparison.Ordinal)).Select(m => m.Identifier.Text);
+        output.WriteLine($"binary answers, streamed as {prefix}FileResponse: {string.Join(", ", binary)}");
         output.WriteLine($"{methods.Count} public methods for {operations.Count} operations; {unsupported.Count} CG0010");
         foreach (var message in unsupported)
         {
