@@ -123,13 +123,25 @@ internal sealed partial class EvolutionWalk
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var renamed = RenamedPathParameters(oldOperation, newOperation);
         foreach (var parameter in newOperation.Parameters)
         {
             var key = parameter.Location + " " + parameter.Name;
-            seen.Add(key);
             var where = $"{Describe(parameter)} of {Code(newOperation.Name)}";
             var member = MethodOf(_new, newOperation) + "(" + parameter.ParameterName + ")";
             var newPointer = ParameterPointer(parameter, newOperationPointer);
+            if (parameter.Location == ParameterLocation.Path && renamed.TryGetValue(parameter.Name, out var oldName))
+            {
+                // The same place in the path template under another name: the same parameter on the wire (oasdiff pairs them too).
+                key = parameter.Location + " " + oldName;
+                if (oldByKey.TryGetValue(key, out var before) && before.ParameterName != parameter.ParameterName)
+                {
+                    Report(ChangeRules.PathParameterRenamed, DataDirection.Sent, where, $"renamed from {Code(oldName)}; the C# parameter {Code(before.ParameterName)} is now {Code(parameter.ParameterName)}",
+                        ParameterPointer(before, oldOperationPointer), newPointer, new[] { MethodOf(_old, oldOperation) + "(" + before.ParameterName + ")", member }, showDirection: false);
+                }
+            }
+
+            seen.Add(key);
             if (!oldByKey.TryGetValue(key, out var oldParameter))
             {
                 Report(parameter.IsRequired ? ChangeRules.RequiredParameterAdded : ChangeRules.OptionalParameterAdded, DataDirection.Sent, where,
@@ -163,6 +175,50 @@ internal sealed partial class EvolutionWalk
                     newAnchor: newOperationPointer, showDirection: false);
             }
         }
+    }
+
+    /// <summary>
+    /// Path parameters whose name changed at the same place of the path template (<c>/items/{id}</c> to <c>/items/{itemId}</c>),
+    /// new name to old; a name that is in both templates is no rename.
+    /// </summary>
+    private static Dictionary<string, string> RenamedPathParameters(OperationSpec oldOperation, OperationSpec newOperation)
+    {
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var before = TemplateNames(oldOperation.Path);
+        var after = TemplateNames(newOperation.Path);
+        if (before.Count != after.Count)
+        {
+            return renamed;
+        }
+
+        for (var i = 0; i < after.Count; i++)
+        {
+            if (before[i] != after[i] && !before.Contains(after[i]) && !after.Contains(before[i]))
+            {
+                renamed[after[i]] = before[i];
+            }
+        }
+
+        return renamed;
+    }
+
+    private static List<string> TemplateNames(string path)
+    {
+        var names = new List<string>();
+        var start = path.IndexOf('{');
+        while (start >= 0)
+        {
+            var end = path.IndexOf('}', start);
+            if (end < 0)
+            {
+                break;
+            }
+
+            names.Add(path.Substring(start + 1, end - start - 1));
+            start = path.IndexOf('{', end);
+        }
+
+        return names;
     }
 
     private static string Describe(ParameterSpec parameter) => $"{parameter.Location.ToString().ToLowerInvariant()} parameter {Code(parameter.Name)}";

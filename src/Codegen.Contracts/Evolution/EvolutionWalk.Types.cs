@@ -31,6 +31,11 @@ internal sealed partial class EvolutionWalk
             CompareConstraints(site, before, after);
         }
 
+        if (site.Old.Kind == TypeRefKind.Any && site.New.Kind == TypeRefKind.Any)
+        {
+            CompareAllOfUnions(site, oldSchema, newSchema);
+        }
+
         if (site.Old.Kind != site.New.Kind)
         {
             Report(ChangeRules.TypeChanged, site.Direction, site.Where, $"the type changed from {Describe(site.Old)} to {Describe(site.New)}",
