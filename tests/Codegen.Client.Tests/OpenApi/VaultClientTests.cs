@@ -76,6 +76,28 @@ public sealed class VaultClientTests
     }
 
     [Fact]
+    public async Task A_form_writes_each_field_in_the_style_its_encoding_gives()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.AnswerJson("""{"name":"found"}""");
+        using var client = Client(server.BaseAddress);
+
+        var found = await client.SearchAsync(new Search
+        {
+            Tags = ["red", "big one"],
+            Ids = [1, 2],
+            Filter = new SearchFilter { Kind = "box", Size = 3 },
+            Words = ["a", "b"],
+        });
+
+        var request = server.Single();
+        Assert.Equal(("POST", "/v1/searches", "application/x-www-form-urlencoded"), (request.Method, request.Target, request.ContentType));
+        // pipeDelimited; form not exploded; deepObject; and, without an encoding, form exploded.
+        Assert.Equal("tags=red%7Cbig+one&ids=1%2C2&filter%5Bkind%5D=box&filter%5Bsize%5D=3&words=a&words=b", request.BodyText);
+        Assert.Equal("found", found.Name);
+    }
+
+    [Fact]
     public async Task A_large_binary_answer_is_handed_out_before_the_server_has_sent_it_and_read_piece_by_piece()
     {
         const int total = 8 * Megabyte;
