@@ -9,9 +9,12 @@
 # Each is built once to warm NuGet and the compiler server, then 'dotnet build --no-incremental --no-restore' runs
 # RUNS times each, alternately; the script prints every run's wall clock and Csc task time (from
 # -clp:PerformanceSummary), the load average at each, the medians, and lines/bytes of both generated outputs.
+# With BASELINE=<commit>, a third project builds the same document with the generator of that commit (checked out
+# into WORKDIR with 'git worktree'), to compare our output before and after a change.
 # Not part of CI (minutes on 2 cores). Rerun it on a quiet machine:
 #
 #   bash bench/peers/kiota-build.sh [RUNS=5] [WORKDIR=/tmp/codegen-kiota-build]
+#   BASELINE=40768eb bash bench/peers/kiota-build.sh 3
 #
 # Needs kiota 1.38.0 on PATH or in $KIOTA (installed into WORKDIR/tool from NuGet when absent).
 set -euo pipefail
@@ -31,16 +34,27 @@ echo "kiota $("$kiota" --version)"
 
 # Our generator and the libraries it loads in the compiler, built once (not timed) and copied, so that a rebuild in
 # the repository during the runs does not change what is measured.
-dotnet build "$repo/src/Codegen.Generator" -c Release -nologo -v:quiet >/dev/null
-generator="$work/generator"
-rm -rf "$generator" && mkdir -p "$generator"
-for dll in Codegen.Generator Codegen.Contracts Codegen.Emitters Codegen.Rules SharpYaml; do
-  cp "$repo/src/Codegen.Generator/bin/Release/netstandard2.0/$dll.dll" "$generator/"
-done
+copy_generator() { # <repository> <destination>
+  dotnet build "$1/src/Codegen.Generator" -c Release -nologo -v:quiet >/dev/null
+  rm -rf "$2" && mkdir -p "$2"
+  for dll in Codegen.Generator Codegen.Contracts Codegen.Emitters Codegen.Rules SharpYaml; do
+    cp "$1/src/Codegen.Generator/bin/Release/netstandard2.0/$dll.dll" "$2/"
+  done
+}
+copy_generator "$repo" "$work/generator"
 echo "generator: $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- src || echo ' with uncommitted changes')"
+projects="codegen kiota"
+if [ -n "${BASELINE:-}" ]; then
+  git -C "$repo" worktree remove --force "$work/baseline-src" 2>/dev/null || rm -rf "$work/baseline-src"
+  git -C "$repo" worktree add --detach "$work/baseline-src" "$BASELINE" >/dev/null 2>&1
+  copy_generator "$work/baseline-src" "$work/baseline-generator"
+  git -C "$repo" worktree remove --force "$work/baseline-src"
+  echo "baseline generator: $(git -C "$repo" rev-parse --short "$BASELINE")"
+  projects="codegen baseline kiota"
+fi
 
-rm -rf "$work/kiota" "$work/codegen"
-mkdir -p "$work/kiota" "$work/codegen"
+rm -rf "$work/kiota" "$work/codegen" "$work/baseline"
+mkdir -p "$work/kiota" "$work/codegen" "$work/baseline"
 "$kiota" generate -l CSharp -d "$contract" -o "$work/kiota/Generated" -c OpenAIClient -n OpenAIKiota --co \
   --ll Error >/dev/null
 
@@ -48,7 +62,7 @@ common='<TargetFramework>net10.0</TargetFramework>
     <Nullable>enable</Nullable>
     <ImplicitUsings>disable</ImplicitUsings>
     <GenerateDocumentationFile>false</GenerateDocumentationFile>
-    <!-- Kiota writes a few hundred CS8618/CS0108 warnings: counted, not failed on. -->
+    <!-- Warnings are counted, not failed on (ours: the document's five CG0009 "default: null" warnings, which an overlay removes). -->
     <TreatWarningsAsErrors>false</TreatWarningsAsErrors>'
 
 cat > "$work/kiota/KiotaConsumer.csproj" <<XML
@@ -67,34 +81,41 @@ cat > "$work/kiota/KiotaConsumer.csproj" <<XML
 </Project>
 XML
 
-cat > "$work/codegen/CodegenConsumer.csproj" <<XML
+codegen_project() { # <generator folder>
+  cat <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     $common
   </PropertyGroup>
   <Import Project="$repo/src/Codegen.Package/build/ContractFirst.Codegen.props" />
   <ItemGroup>
-    <Analyzer Include="$generator/Codegen.Generator.dll;$generator/Codegen.Contracts.dll;$generator/Codegen.Emitters.dll;$generator/Codegen.Rules.dll;$generator/SharpYaml.dll" />
+    <Analyzer Include="$1/Codegen.Generator.dll;$1/Codegen.Contracts.dll;$1/Codegen.Emitters.dll;$1/Codegen.Rules.dll;$1/SharpYaml.dll" />
     <CodegenContract Include="$contract" />
   </ItemGroup>
   <Import Project="$repo/src/Codegen.Package/build/ContractFirst.Codegen.targets" />
 </Project>
 XML
+}
+codegen_project "$work/generator" >"$work/codegen/CodegenConsumer.csproj"
+[ -z "${BASELINE:-}" ] || codegen_project "$work/baseline-generator" >"$work/baseline/CodegenConsumer.csproj"
 
 count() { find "$1" -name '*.cs' -print0 | xargs -0 cat | wc -lc | awk '{ printf "%d lines, %d bytes", $1, $2 }'; }
 echo "Kiota's output: $(find "$work/kiota/Generated" -name '*.cs' | wc -l) files, $(count "$work/kiota/Generated")"
 
 # Warm-up: restore, first compile, compiler server started.
-for p in kiota codegen; do
+for p in $projects; do
   dotnet build "$work/$p" -nologo -v:quiet -p:EmitCompilerGeneratedFiles=true >"$work/$p.warmup.log" 2>&1 \
     || { tail -30 "$work/$p.warmup.log"; exit 1; }
+  if [ "$p" != kiota ]; then
+    out="$work/$p/obj/Debug/net10.0/generated/Codegen.Generator"
+    echo "$p: generated output $(find "$out" -name '*.cs' | wc -l) files, $(count "$out")"
+  fi
 done
-echo "Our generated output: $(find "$work/codegen/obj/Debug/net10.0/generated/Codegen.Generator" -name '*.cs' | wc -l) files, $(count "$work/codegen/obj/Debug/net10.0/generated/Codegen.Generator")"
 
 results="$work/results.tsv"
 printf 'project\trun\twall_s\tcsc_s\twarnings\tload1\n' >"$results"
 for i in $(seq "$runs"); do
-  for p in codegen kiota; do
+  for p in $projects; do
     load=$(cut -d' ' -f1 /proc/loadavg)
     start=$(date +%s.%N)
     dotnet build "$work/$p" --no-incremental --no-restore -nologo -clp:PerformanceSummary >"$work/$p.$i.log" 2>&1
@@ -107,7 +128,7 @@ for i in $(seq "$runs"); do
 done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-for p in codegen kiota; do
+for p in $projects; do
   wall=$(awk -v p="$p" '$1 == p { print $3 }' "$results" | median)
   csc=$(awk -v p="$p" '$1 == p { print $4 }' "$results" | median)
   echo "$p: median of $runs clean builds: ${wall} s wall clock, ${csc} s in Csc"

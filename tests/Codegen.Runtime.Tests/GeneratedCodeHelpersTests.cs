@@ -108,6 +108,21 @@ public class GeneratedCodeHelpersTests
     }
 
     [Fact]
+    public void A_unions_case_is_got_only_when_held_and_As_names_the_union_and_the_case_otherwise()
+    {
+        Assert.True(CodegenJsonHelpers.TryGetCase<Tag>(new Tag("a"), holds: true, out var tag));
+        Assert.Equal(new Tag("a"), tag);
+        Assert.False(CodegenJsonHelpers.TryGetCase<Tag>(new Tag("a"), holds: false, out tag));
+        Assert.Null(tag);
+        Assert.True(CodegenJsonHelpers.TryGetCase<long>(42L, holds: true, out var number));
+        Assert.Equal(42L, number);
+
+        Assert.Equal(42L, CodegenJsonHelpers.AsCase<long>(42L, holds: true, "Limit", "Number"));
+        var thrown = Assert.Throws<InvalidOperationException>(() => CodegenJsonHelpers.AsCase<Tag>("text", holds: false, "Prompt", "Tags"));
+        Assert.Equal("This Prompt does not hold the Tags case.", thrown.Message);
+    }
+
+    [Fact]
     public void TypeInfo_resolves_through_the_options_once_and_then_answers_from_its_slot()
     {
         var resolver = new CountingResolver();

@@ -59,8 +59,8 @@ internal sealed class UnionEmitter
             var caseType = _json.TypeName(unionCase.Type);
             w.Summary($"Whether this holds the <c>{unionCase.Name}</c> case; TryGet{unionCase.Name} and As{unionCase.Name} get it.", escape: false);
             w.Line($"public bool Is{unionCase.Name} => _case == {i};");
-            w.Line($"public bool TryGet{unionCase.Name}([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {caseType} value) {{ value = _case == {i} ? ({caseType})_value : default!; return _case == {i}; }}");
-            w.Line($"public {caseType} As{unionCase.Name}() => _case == {i} ? ({caseType})_value : throw new global::System.InvalidOperationException({CSharp.StringLiteral($"This {type.Name} does not hold the {unionCase.Name} case.")});");
+            w.Line($"public bool TryGet{unionCase.Name}([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {caseType} value) => {_json.Helpers}.TryGetCase(_value, _case == {i}, out value);");
+            w.Line($"public {caseType} As{unionCase.Name}() => {_json.Helpers}.AsCase<{caseType}>(_value, _case == {i}, {CSharp.StringLiteral(type.Name)}, {CSharp.StringLiteral(unionCase.Name)});");
         }
 
         w.Summary("The value of whichever case this holds.");
@@ -240,9 +240,8 @@ internal sealed class UnionEmitter
             var condition = shared && type.Cases[i].SchemaPointer is { } pointer
                 ? $"({test}) && {_context.Global(_context.Names.ValidationHelpers)}.Matches(element, {CSharp.StringLiteral(pointer)})"
                 : test;
-            w.Open($"if ({condition})");
-            w.Line($"return ReadCase{i}(element, options);");
-            w.Close();
+            // A brace-free if: one line per case.
+            w.Line($"if ({condition}) return ReadCase{i}(element, options);");
         }
 
         w.Line($"return new {self}(element, -1);");

@@ -191,6 +191,17 @@ internal static class CodegenJsonHelpers
         return reader;
     }
 
+    /// <summary>A union's <c>TryGet{Case}</c>: the value when the union holds that case.</summary>
+    public static bool TryGetCase<T>(object value, bool holds, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T result)
+    {
+        result = holds ? (T)value : default!;
+        return holds;
+    }
+
+    /// <summary>A union's <c>As{Case}()</c>: the value when the union holds that case, else an exception naming both.</summary>
+    public static T AsCase<T>(object value, bool holds, string union, string @case) =>
+        holds ? (T)value : throw new global::System.InvalidOperationException("This " + union + " does not hold the " + @case + " case.");
+
     /// <summary>A value already looked at (a union's case), read again by the case's converter.</summary>
     public static T ReadElement<T>(global::System.Text.Json.JsonElement element, global::System.Text.Json.Serialization.JsonConverter<T> converter, global::System.Text.Json.JsonSerializerOptions options)
     {

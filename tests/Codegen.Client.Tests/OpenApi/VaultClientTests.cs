@@ -194,6 +194,28 @@ public sealed class VaultClientTests
     }
 
     [Fact]
+    public async Task The_timeout_bounds_each_read_not_the_whole_download()
+    {
+        // 40 pieces 100 ms apart: the download takes twice the timeout, and no wait between two pieces comes near it.
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "application/octet-stream";
+            for (var piece = 0; piece < 40; piece++)
+            {
+                await Task.Delay(100);
+                await WriteAsync(context, piece * 1000L, 1000);
+            }
+        });
+        using var client = Client(server.BaseAddress, timeoutSeconds: 2);
+
+        await using var archive = await client.DownloadArchiveAsync("slow");
+        using var copy = new MemoryStream();
+        await archive.Content.CopyToAsync(copy);
+
+        Assert.Equal(40_000, copy.Length);
+    }
+
+    [Fact]
     public async Task A_server_that_stops_sending_makes_the_read_time_out_instead_of_hanging()
     {
         await using var server = await LoopbackServer.StartAsync(async context =>

@@ -17,12 +17,12 @@ public sealed partial class CompletionRequestPrompt : global::System.IEquatable<
     public CompletionRequestPrompt(global::System.Collections.Generic.IReadOnlyList<string> value) : this(value ?? throw new global::System.ArgumentNullException(nameof(value)), 1) { }
     /// <summary>Whether this holds the <c>String</c> case; TryGetString and AsString get it.</summary>
     public bool IsString => _case == 0;
-    public bool TryGetString([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) { value = _case == 0 ? (string)_value : default!; return _case == 0; }
-    public string AsString() => _case == 0 ? (string)_value : throw new global::System.InvalidOperationException("This CompletionRequestPrompt does not hold the String case.");
+    public bool TryGetString([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => global::ModelsLab.Completions.ModelsLabJsonHelpers.TryGetCase(_value, _case == 0, out value);
+    public string AsString() => global::ModelsLab.Completions.ModelsLabJsonHelpers.AsCase<string>(_value, _case == 0, "CompletionRequestPrompt", "String");
     /// <summary>Whether this holds the <c>StringArray</c> case; TryGetStringArray and AsStringArray get it.</summary>
     public bool IsStringArray => _case == 1;
-    public bool TryGetStringArray([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::System.Collections.Generic.IReadOnlyList<string> value) { value = _case == 1 ? (global::System.Collections.Generic.IReadOnlyList<string>)_value : default!; return _case == 1; }
-    public global::System.Collections.Generic.IReadOnlyList<string> AsStringArray() => _case == 1 ? (global::System.Collections.Generic.IReadOnlyList<string>)_value : throw new global::System.InvalidOperationException("This CompletionRequestPrompt does not hold the StringArray case.");
+    public bool TryGetStringArray([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::System.Collections.Generic.IReadOnlyList<string> value) => global::ModelsLab.Completions.ModelsLabJsonHelpers.TryGetCase(_value, _case == 1, out value);
+    public global::System.Collections.Generic.IReadOnlyList<string> AsStringArray() => global::ModelsLab.Completions.ModelsLabJsonHelpers.AsCase<global::System.Collections.Generic.IReadOnlyList<string>>(_value, _case == 1, "CompletionRequestPrompt", "StringArray");
     /// <summary>The value of whichever case this holds.</summary>
     public object Value => _value;
     /// <summary>Calls the function that matches the case this holds.</summary>
@@ -79,12 +79,12 @@ public sealed partial class CompletionRequestStop : global::System.IEquatable<gl
     public CompletionRequestStop(global::System.Collections.Generic.IReadOnlyList<string> value) : this(value ?? throw new global::System.ArgumentNullException(nameof(value)), 1) { }
     /// <summary>Whether this holds the <c>String</c> case; TryGetString and AsString get it.</summary>
     public bool IsString => _case == 0;
-    public bool TryGetString([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) { value = _case == 0 ? (string)_value : default!; return _case == 0; }
-    public string AsString() => _case == 0 ? (string)_value : throw new global::System.InvalidOperationException("This CompletionRequestStop does not hold the String case.");
+    public bool TryGetString([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => global::ModelsLab.Completions.ModelsLabJsonHelpers.TryGetCase(_value, _case == 0, out value);
+    public string AsString() => global::ModelsLab.Completions.ModelsLabJsonHelpers.AsCase<string>(_value, _case == 0, "CompletionRequestStop", "String");
     /// <summary>Whether this holds the <c>StringArray</c> case; TryGetStringArray and AsStringArray get it.</summary>
     public bool IsStringArray => _case == 1;
-    public bool TryGetStringArray([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::System.Collections.Generic.IReadOnlyList<string> value) { value = _case == 1 ? (global::System.Collections.Generic.IReadOnlyList<string>)_value : default!; return _case == 1; }
-    public global::System.Collections.Generic.IReadOnlyList<string> AsStringArray() => _case == 1 ? (global::System.Collections.Generic.IReadOnlyList<string>)_value : throw new global::System.InvalidOperationException("This CompletionRequestStop does not hold the StringArray case.");
+    public bool TryGetStringArray([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::System.Collections.Generic.IReadOnlyList<string> value) => global::ModelsLab.Completions.ModelsLabJsonHelpers.TryGetCase(_value, _case == 1, out value);
+    public global::System.Collections.Generic.IReadOnlyList<string> AsStringArray() => global::ModelsLab.Completions.ModelsLabJsonHelpers.AsCase<global::System.Collections.Generic.IReadOnlyList<string>>(_value, _case == 1, "CompletionRequestStop", "StringArray");
     /// <summary>The value of whichever case this holds.</summary>
     public object Value => _value;
     /// <summary>Calls the function that matches the case this holds.</summary>
