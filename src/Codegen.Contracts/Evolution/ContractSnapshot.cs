@@ -21,7 +21,7 @@ public sealed class ContractSnapshot
     private CodegenSchemaDocument? _rules;
     private Dictionary<string, TypeSpec>? _types;
     private Dictionary<string, TypeSpec>? _definitions;
-    private bool? _hasScopedReferences;
+    private int _hasScopedReferences;
     private string? _clientName;
 
     public ContractSnapshot(ContractSpec contract, string path, string text)
@@ -87,7 +87,19 @@ public sealed class ContractSnapshot
     }
 
     /// <summary>Whether a <c>#/...</c> reference in the rules document could depend on where it sits (see <c>EvolutionWalk.SkipsUnchanged</c>).</summary>
-    internal bool HasScopedReferences => _hasScopedReferences ??= EvolutionWalk.HasScopedReferences(Rules.Root, isRoot: true);
+    internal bool HasScopedReferences
+    {
+        get
+        {
+            // An int, written whole: two guard runs may share a baseline's snapshot.
+            if (_hasScopedReferences == 0)
+            {
+                _hasScopedReferences = EvolutionWalk.HasScopedReferences(Rules.Root, isRoot: true) ? 2 : 1;
+            }
+
+            return _hasScopedReferences == 2;
+        }
+    }
 
     /// <summary>The generated types of the contract's definitions (not their inline types), by the definition's pointer.</summary>
     internal Dictionary<string, TypeSpec> Definitions
