@@ -98,6 +98,25 @@ public sealed class VaultClientTests
     }
 
     [Fact]
+    public async Task The_contract_server_reads_the_form_in_the_styles_the_client_writes_it()
+    {
+        var path = RepoPaths.InRepo("tests", "Codegen.Client.Tests", "OpenApi", "vault.openapi.yaml");
+        var input = new Codegen.Contracts.Reading.ContractInput(path, await File.ReadAllTextAsync(path));
+        await using var server = await global::Codegen.ContractServer.ContractServer.StartAsync(new global::Codegen.ContractServer.ContractServerOptions { Input = input, ApiKey = "vault-test-key" });
+        using var client = new VaultClient(new HttpClient(), new VaultClientOptions { BaseUri = server.BaseAddress, ApiKey = "vault-test-key", MaxRetries = 0, ValidateRequests = false });
+        var search = new Search { Tags = ["red", "big one"], Ids = [1, 2], Filter = new SearchFilter { Kind = "box", Size = 3 } };
+
+        // Two tags (minItems 2), integer ids and a filter with its kind: read as the encoding writes them, all valid.
+        var found = await client.SearchAsync(search);
+        var refused = await Assert.ThrowsAsync<VaultApiException>(() => client.SearchAsync(search with { Ids = [1, -2], Filter = new SearchFilter { Kind = "box", Size = 11 } }));
+
+        Assert.NotNull(found.Name);
+        Assert.Equal(400, refused.StatusCode);
+        Assert.Contains("ids[1]", refused.BodyExcerpt);
+        Assert.Contains("filter.size", refused.BodyExcerpt);
+    }
+
+    [Fact]
     public async Task A_large_binary_answer_is_handed_out_before_the_server_has_sent_it_and_read_piece_by_piece()
     {
         const int total = 8 * Megabyte;
