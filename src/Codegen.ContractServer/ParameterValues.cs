@@ -42,7 +42,8 @@ internal static class ParameterValues
         }
     }
 
-    private static CodegenJson? FromQuery(IQueryCollection query, ParameterSpec parameter, Shape shape)
+    /// <summary>A query parameter's value (or a form field's, read with the style its body's encoding gives it).</summary>
+    internal static CodegenJson? FromQuery(IQueryCollection query, ParameterSpec parameter, Shape shape)
     {
         var name = parameter.Name;
         if (shape.IsObject)

@@ -8,8 +8,8 @@ namespace Codegen.ContractServer;
 
 /// <summary>
 /// Reads an OpenAPI operation's request: every path, query, header and cookie parameter, and the body as the
-/// operation documents it (JSON; multipart and form fields, typed as the body's schema says, files as their
-/// names; bytes and text accepted as they come). Every rule the request breaks is collected, so that one 400
+/// operation documents it (JSON; multipart and form fields, typed as the body's schema says, form fields in the
+/// style their encoding gives, files as their names; bytes and text accepted as they come). Every rule the request breaks is collected, so that one 400
 /// names them all.
 /// </summary>
 internal static class RequestReader
@@ -90,7 +90,8 @@ internal static class RequestReader
                     }
 
                     var form = await request.ReadFormAsync(http.RequestAborted);
-                    var fields = Fields(form, ParameterValues.Shape.Of(bodySchema));
+                    var styled = operation.Body.Kind == BodyKind.FormUrlEncoded ? operation.Body.Encodings : default;
+                    var fields = Fields(form, ParameterValues.Shape.Of(bodySchema), styled);
                     if (bodySchema is not null)
                     {
                         CodegenSchemaEvaluator.Validate(bodySchema, fields, "$", violations);
@@ -117,12 +118,38 @@ internal static class RequestReader
         }
     }
 
-    /// <summary>Form fields as one JSON object: each typed as the body's schema says, repeated fields as arrays, files as their file names.</summary>
-    private static CodegenJson Fields(IFormCollection form, ParameterValues.Shape shape)
+    /// <summary>
+    /// Form fields as one JSON object: each typed as the body's schema says, repeated fields as arrays, files as their
+    /// file names; a field the form body's encoding gives a style (<paramref name="styled"/>: <c>tags=a|b</c>,
+    /// <c>filter[kind]=box</c>) read in it, as a query parameter of that style is.
+    /// </summary>
+    private static CodegenJson Fields(IFormCollection form, ParameterValues.Shape shape, EquatableArray<PartEncodingSpec> styled)
     {
         var members = new List<KeyValuePair<string, CodegenJson>>();
+        if (!styled.IsEmpty)
+        {
+            var query = new QueryCollection(form.Keys.ToDictionary(k => k, k => form[k], StringComparer.Ordinal));
+            foreach (var encoding in styled)
+            {
+                var field = new ParameterSpec
+                {
+                    Name = encoding.PropertyName,
+                    ParameterName = encoding.PropertyName,
+                    Location = ParameterLocation.Query,
+                    Type = TypeRef.String,
+                    Style = encoding.Style,
+                    Explode = encoding.Explode,
+                };
+                if (ParameterValues.FromQuery(query, field, shape.Property(encoding.PropertyName)) is { } value)
+                {
+                    members.Add(new(encoding.PropertyName, value));
+                }
+            }
+        }
+
         var names = form.Keys.Select(k => k.EndsWith("[]", StringComparison.Ordinal) ? k[..^2] : k)
             .Concat(form.Files.Select(f => f.Name.EndsWith("[]", StringComparison.Ordinal) ? f.Name[..^2] : f.Name))
+            .Where(n => !styled.Any(e => n == e.PropertyName || (e.Style == ParameterStyle.DeepObject && n.StartsWith(e.PropertyName + "[", StringComparison.Ordinal))))
             .Distinct(StringComparer.Ordinal);
         foreach (var name in names)
         {

@@ -24,6 +24,7 @@ public sealed partial class ContractGenerator
     internal static readonly DiagnosticDescriptor SuccessStatusAddedChange = Describe("CG2015");
     internal static readonly DiagnosticDescriptor ErrorStatusAddedChange = Describe("CG2016");
     internal static readonly DiagnosticDescriptor ResponseBodyRemovedChange = Describe("CG2017");
+    internal static readonly DiagnosticDescriptor PathParameterRenamedChange = Describe("CG2018");
     internal static readonly DiagnosticDescriptor StreamingRemovedChange = Describe("CG2020");
     internal static readonly DiagnosticDescriptor StreamingAddedChange = Describe("CG2021");
     internal static readonly DiagnosticDescriptor StreamChangedChange = Describe("CG2022");

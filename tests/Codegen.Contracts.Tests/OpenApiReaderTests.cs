@@ -193,6 +193,52 @@ public sealed class OpenApiReaderTests
     }
 
     [Fact]
+    public void A_form_encoding_gives_fields_their_style_and_explode()
+    {
+        const string text = """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /searches:
+                post:
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema:
+                          type: object
+                          properties:
+                            a: { type: array, items: { type: string } }
+                            b: { type: array, items: { type: string } }
+                            c: { type: object, properties: { k: { type: string } } }
+                            d: { type: array, items: { type: string } }
+                            e: { type: string }
+                        encoding:
+                          a: { style: pipeDelimited }
+                          b: { style: form, explode: false }
+                          c: { style: deepObject, explode: true }
+                          d: { style: form }
+                          e: { style: matrix, contentType: text/plain }
+                  responses:
+                    "204": { description: done }
+            """;
+        var diagnostics = new DiagnosticBag();
+        var reader = OpenApiReader.Read(ContractDocument.Load("api.yaml", text), diagnostics);
+
+        // Only what differs from form, exploded is kept; other styles are not exploded unless they say so.
+        Assert.Equal(
+            [
+                new PartEncodingSpec("a", null) { Style = ParameterStyle.PipeDelimited, Explode = false },
+                new PartEncodingSpec("b", null) { Style = ParameterStyle.Form, Explode = false },
+                new PartEncodingSpec("c", null) { Style = ParameterStyle.DeepObject, Explode = true },
+            ],
+            reader.Operations.Single().Body!.Encodings);
+        var found = diagnostics.ToEquatableArray().Select(d => (d.Id, Line: d.Location.StartLine + 1, d.Message)).ToList();
+        Assert.Equal(2, found.Count);
+        Assert.Contains(found, d => d.Id == ContractDiagnosticIds.UnsupportedConstruct && d.Line == 22 && d.Message.Contains("'matrix'", StringComparison.Ordinal));
+        Assert.Contains(found, d => d.Id == ContractDiagnosticIds.UnsupportedConstruct && d.Line == 22 && d.Message.Contains("no content type of its own", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_encoding_on_a_JSON_body_is_reported_not_dropped_silently()
     {
         const string text = """

@@ -233,6 +233,19 @@ public class ItemMetadataTests
         Assert.Empty(Problems(driver));
     }
 
+    [Fact]
+    public void ForAJsonSchemaContractTheItemsVariableWinsOverItsXCodegenEnv()
+    {
+        var contract = File.ReadAllText(Path.Combine(RepoPaths.Root, "schema", "modelslab-completions.schema.json"));
+        Assert.Contains("\"env\": \"MODELSLAB_API_KEY\"", contract, StringComparison.Ordinal);
+
+        var driver = Run(out var output, ProjectDirectory, Contract(contract, ("CodegenApiKeyEnvironmentVariable", "ACME_MODELSLAB_KEY")));
+
+        Assert.Empty(Problems(driver));
+        var options = output.GetTypeByMetadataName("ModelsLab.Completions.ModelsLabClientOptions")!;
+        Assert.Equal("ACME_MODELSLAB_KEY", Assert.Single(options.GetMembers("ApiKeyEnvironmentVariable").OfType<IFieldSymbol>()).ConstantValue);
+    }
+
     private static string GeneratedText(GeneratorDriver driver) =>
         string.Concat(driver.GetRunResult().Results.Single().GeneratedSources.Select(s => s.SourceText.ToString()));
 

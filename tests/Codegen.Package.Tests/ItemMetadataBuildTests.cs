@@ -1,8 +1,9 @@
 namespace Codegen.Package.Tests;
 
 /// <summary>
-/// Item metadata as a user writes it in a project (namespace, prefix, an overlay beside the project and a
-/// ';'-separated selection), through the package's targets and the compiler, in a real build.
+/// Item metadata as a user writes it in a project (namespace, prefix, an overlay beside the project, a
+/// ';'-separated selection and the key's environment variable), through the package's targets and the compiler,
+/// in a real build.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public class ItemMetadataBuildTests(PackageFixture package)
@@ -16,7 +17,7 @@ public class ItemMetadataBuildTests(PackageFixture package)
         """;
 
     [Fact]
-    public void NamespacePrefixOverlayAndSelectionReachTheGenerator()
+    public void NamespacePrefixOverlaySelectionAndKeyVariableReachTheGenerator()
     {
         var contract = RepoPaths.SharedContract("modelslab-uncensored-chat/openapi.json");
         Assert.True(File.Exists(contract), "The shared contracts are missing: " + contract);
@@ -27,8 +28,8 @@ public class ItemMetadataBuildTests(PackageFixture package)
 
             var temperature = double.Parse(args.Length > 0 ? args[0] : "1.5", System.Globalization.CultureInfo.InvariantCulture);
             var request = new ChatCompletionsRequest { Messages = [new ChatMessage { Role = ChatMessageRole.User, Content = "Hi" }], Temperature = temperature };
-            Console.WriteLine($"{typeof(UncensoredChatRequest).Name} {typeof(ChatJsonContext).Name} violations={request.Validate().Count}");
-            """, extraItems: """<CodegenContract Include="contracts/chat.json" Namespace="Chat.Api" Prefix="Chat" Overlay="overlays/chat.overlay.yaml" Paths="/llm/**;/chat/**" />""");
+            Console.WriteLine($"{typeof(UncensoredChatRequest).Name} {typeof(ChatJsonContext).Name} violations={request.Validate().Count} key from {ChatClientOptions.ApiKeyEnvironmentVariable}");
+            """, extraItems: """<CodegenContract Include="contracts/chat.json" Namespace="Chat.Api" Prefix="Chat" Overlay="overlays/chat.overlay.yaml" Paths="/llm/**;/chat/**" ApiKeyEnvironmentVariable="ACME_CHAT_KEY" />""");
         Directory.CreateDirectory(Path.Combine(project, "contracts"));
         Directory.CreateDirectory(Path.Combine(project, "overlays"));
         File.Copy(contract, Path.Combine(project, "contracts", "chat.json"));
@@ -38,6 +39,6 @@ public class ItemMetadataBuildTests(PackageFixture package)
 
         run.AssertSuccess("dotnet run");
         // The overlay lowered the maximum from 2 to 1, so 1.5 breaks the contract.
-        Assert.Contains("UncensoredChatRequest ChatJsonContext violations=1", run.Output);
+        Assert.Contains("UncensoredChatRequest ChatJsonContext violations=1 key from ACME_CHAT_KEY", run.Output);
     }
 }

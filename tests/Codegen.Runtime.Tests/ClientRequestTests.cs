@@ -153,6 +153,24 @@ public sealed class ClientRequestTests
     }
 
     [Fact]
+    public async Task A_form_field_is_written_in_the_style_its_encoding_gives()
+    {
+        static CodegenParameterValue Object() => CodegenParameterValue.FromJson(w => { w.WriteStartObject(); w.WriteString("k", "v"); w.WriteNumber("n", 2); w.WriteEndObject(); });
+        var list = CodegenParameterValue.List(new[] { "x", "y z" }, x => x);
+        var form = new CodegenClientContent.Form()
+            .Add("spaces", list, CodegenClientRequest.Style.SpaceDelimited, false)
+            .Add("pipes", list, CodegenClientRequest.Style.PipeDelimited, false)
+            .Add("commas", list, CodegenClientRequest.Style.Form, false)
+            .Add("flat", Object(), CodegenClientRequest.Style.Form, false)
+            .Add("deep", Object(), CodegenClientRequest.Style.DeepObject, true)
+            .Add("none", CodegenParameterValue.List(Array.Empty<string>(), x => x), CodegenClientRequest.Style.Form, false);
+
+        using var content = form.Create();
+
+        Assert.Equal("spaces=x+y+z&pipes=x%7Cy+z&commas=x%2Cy+z&flat=k%2Cv%2Cn%2C2&deep%5Bk%5D=v&deep%5Bn%5D=2", await content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_multipart_body_arrives_as_fields_JSON_and_files_that_a_server_reads_back()
     {
         var received = new List<string>();

@@ -8,8 +8,11 @@ namespace Codegen.Benchmarks.Evolution;
 
 /// <summary>
 /// The compile-time guard's cost on the ModelsLab contract: the generator with and without a baseline beside the
-/// contract (docs/evolution.md). Cold: a new driver and compilation, the baseline read and compared too. Contract edit:
-/// one bound changed (a breaking change the guard reports), the baseline cached. The goal in issue 13: under 5 % more.
+/// contract (docs/evolution.md), the contract differing from its baseline by one narrowed bound (a breaking change the
+/// guard reports; a contract equal to its baseline costs one comparison of texts). Cold: a new driver and compilation, the
+/// baseline read and compared. First edit: the contract was its baseline, so the edit reads the baseline. Next edit: the
+/// baseline already read and kept with the cached step. The goal in issue 13: under 5 % more. On a loaded machine the
+/// wall clock is noisy: <c>Codegen.Benchmarks guard</c> (Profiling/GuardProfile.cs) gives thread CPU time and allocations.
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory("Evolution")]
@@ -17,9 +20,11 @@ public class GuardBenchmarks
 {
     private AdditionalText _text = null!;
     private AdditionalText _editedText = null!;
+    private AdditionalText _editedAgainText = null!;
     private AdditionalText _baseline = null!;
     private CSharpCompilation _compilation = null!;
     private GeneratorDriver _ranOnce = null!;
+    private GeneratorDriver _ranEdited = null!;
 
     [Params("No baseline", "Baseline")]
     public string Guard { get; set; } = "No baseline";
@@ -31,10 +36,12 @@ public class GuardBenchmarks
         _text = GeneratorHost.Text(contract);
         var edited = contract.Replace("\"maximum\": 44000", "\"maximum\": 32000", StringComparison.Ordinal);
         _editedText = GeneratorHost.Text(edited);
+        _editedAgainText = GeneratorHost.Text(contract.Replace("\"maximum\": 44000", "\"maximum\": 16000", StringComparison.Ordinal));
         _baseline = GeneratorHost.Text(ContractBaseline.PathFor(GeneratorHost.ContractPath), contract);
         _compilation = GeneratorHost.Compilation(GeneratorHost.UserFile(0));
         _ranOnce = Driver().RunGenerators(_compilation);
-        var edit = _ranOnce.ReplaceAdditionalText(_text, _editedText).RunGenerators(_compilation).GetRunResult();
+        _ranEdited = _ranOnce.ReplaceAdditionalText(_text, _editedText).RunGenerators(_compilation);
+        var edit = _ranEdited.GetRunResult();
         var guarded = edit.Diagnostics.Any(d => d.Id == ChangeRules.RangeNarrowed.Id);
         if (guarded != (Guard == "Baseline"))
         {
@@ -42,15 +49,18 @@ public class GuardBenchmarks
         }
     }
 
-    [Benchmark(Description = "Cold (new driver, new compilation)")]
-    public GeneratorDriver Cold() => Driver().RunGenerators(GeneratorHost.Compilation(GeneratorHost.UserFile(0)));
+    [Benchmark(Description = "Cold, contract differs from its baseline (new driver, new compilation)")]
+    public GeneratorDriver Cold() => Driver(_editedText).RunGenerators(GeneratorHost.Compilation(GeneratorHost.UserFile(0)));
 
-    [Benchmark(Description = "Contract edit (one bound narrowed)")]
+    [Benchmark(Description = "First edit (one bound narrowed; the baseline read)")]
     public GeneratorDriver ContractEdit() => _ranOnce.ReplaceAdditionalText(_text, _editedText).RunGenerators(_compilation);
 
-    private GeneratorDriver Driver()
+    [Benchmark(Description = "Next edit (the bound narrowed again; the baseline kept)")]
+    public GeneratorDriver NextEdit() => _ranEdited.ReplaceAdditionalText(_editedText, _editedAgainText).RunGenerators(_compilation);
+
+    private GeneratorDriver Driver(AdditionalText? contract = null)
     {
-        var files = new List<(AdditionalText, IReadOnlyDictionary<string, string>)> { (_text, GeneratorHarness.ContractMetadata()) };
+        var files = new List<(AdditionalText, IReadOnlyDictionary<string, string>)> { (contract ?? _text, GeneratorHarness.ContractMetadata()) };
         if (Guard == "Baseline")
         {
             files.Add((_baseline, new Dictionary<string, string> { ["CodegenBaseline"] = "true" }));

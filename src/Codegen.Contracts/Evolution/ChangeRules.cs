@@ -87,6 +87,7 @@ public static class ChangeRules
     public static readonly ChangeRule SuccessStatusAdded = new("CG2015", "A success response was added", P, P, P) { SentEffect = "old clients may receive a status they do not expect" };
     public static readonly ChangeRule ErrorStatusAdded = new("CG2016", "An error response was added", C, C, C);
     public static readonly ChangeRule ResponseBodyRemoved = new("CG2017", "A success response lost its body", B, B, B) { SentEffect = "old clients expect a body the server no longer sends" };
+    public static readonly ChangeRule PathParameterRenamed = new("CG2018", "A path parameter was renamed", P, P, P) { SentEffect = "requests are the same, but the generated method's parameter is renamed: calls that name it as an argument no longer compile" };
     public static readonly ChangeRule StreamingRemoved = new("CG2020", "An operation no longer streams", B, B, B) { SentEffect = "the generated streaming method is gone and the server no longer streams" };
     public static readonly ChangeRule StreamingAdded = new("CG2021", "An operation streams", C, C, C);
     public static readonly ChangeRule StreamChanged = new("CG2022", "A stream's flag or end marker changed", B, B, B) { SentEffect = "old clients ask for a stream or wait for its end the old way" };
@@ -130,7 +131,7 @@ public static class ChangeRules
     {
         OperationRemoved, OperationAdded, OperationRenamed, OperationMoved, RequiredParameterAdded, OptionalParameterAdded,
         ParameterRemoved, ParameterMadeRequired, ParameterMadeOptional, RequestBodyRequired, RequestBodyRemoved, MediaTypeChanged,
-        SuccessStatusRemoved, ErrorStatusRemoved, SuccessStatusAdded, ErrorStatusAdded, ResponseBodyRemoved, StreamingRemoved,
+        SuccessStatusRemoved, ErrorStatusRemoved, SuccessStatusAdded, ErrorStatusAdded, ResponseBodyRemoved, PathParameterRenamed, StreamingRemoved,
         StreamingAdded, StreamChanged, DefaultServerChanged, ServerRemoved, ServerAdded, SecurityTightened, SecuritySchemeChanged,
         SecurityLoosened, TypeChanged, RequiredPropertyAdded, OptionalPropertyAdded, PropertyRemoved, PropertyMadeRequired,
         PropertyMadeOptional, PropertyMadeNullable, PropertyNoLongerNullable, RangeNarrowed, RangeWidened, LengthNarrowed,

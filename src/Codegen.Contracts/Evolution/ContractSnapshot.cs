@@ -20,6 +20,8 @@ public sealed class ContractSnapshot
     private bool _documentFailed;
     private CodegenSchemaDocument? _rules;
     private Dictionary<string, TypeSpec>? _types;
+    private Dictionary<string, TypeSpec>? _definitions;
+    private int _hasScopedReferences;
     private string? _clientName;
 
     public ContractSnapshot(ContractSpec contract, string path, string text)
@@ -81,6 +83,44 @@ public sealed class ContractSnapshot
             }
 
             return _types;
+        }
+    }
+
+    /// <summary>Whether a <c>#/...</c> reference in the rules document could depend on where it sits (see <c>EvolutionWalk.SkipsUnchanged</c>).</summary>
+    internal bool HasScopedReferences
+    {
+        get
+        {
+            // An int, written whole: two guard runs may share a baseline's snapshot.
+            if (_hasScopedReferences == 0)
+            {
+                _hasScopedReferences = EvolutionWalk.HasScopedReferences(Rules.Root, isRoot: true) ? 2 : 1;
+            }
+
+            return _hasScopedReferences == 2;
+        }
+    }
+
+    /// <summary>The generated types of the contract's definitions (not their inline types), by the definition's pointer.</summary>
+    internal Dictionary<string, TypeSpec> Definitions
+    {
+        get
+        {
+            if (_definitions is null)
+            {
+                var definitions = new Dictionary<string, TypeSpec>(StringComparer.Ordinal);
+                foreach (var type in Contract.Types)
+                {
+                    if (type.Group is null || type.Group == type.Name)
+                    {
+                        definitions[type.SchemaPointer] = type;
+                    }
+                }
+
+                _definitions = definitions;
+            }
+
+            return _definitions;
         }
     }
 

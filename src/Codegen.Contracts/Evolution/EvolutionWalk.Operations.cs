@@ -114,63 +114,6 @@ internal sealed partial class EvolutionWalk
         CompareSecurity(oldOperation, newOperation, oldPointer, newPointer, method);
     }
 
-    private void CompareParameters(OperationSpec oldOperation, OperationSpec newOperation, string oldOperationPointer, string newOperationPointer)
-    {
-        var oldByKey = new Dictionary<string, ParameterSpec>(StringComparer.Ordinal);
-        foreach (var parameter in oldOperation.Parameters)
-        {
-            oldByKey[parameter.Location + " " + parameter.Name] = parameter;
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var parameter in newOperation.Parameters)
-        {
-            var key = parameter.Location + " " + parameter.Name;
-            seen.Add(key);
-            var where = $"{Describe(parameter)} of {Code(newOperation.Name)}";
-            var member = MethodOf(_new, newOperation) + "(" + parameter.ParameterName + ")";
-            var newPointer = ParameterPointer(parameter, newOperationPointer);
-            if (!oldByKey.TryGetValue(key, out var oldParameter))
-            {
-                Report(parameter.IsRequired ? ChangeRules.RequiredParameterAdded : ChangeRules.OptionalParameterAdded, DataDirection.Sent, where,
-                    parameter.IsRequired ? "a required parameter was added" : "an optional parameter was added", null, newPointer, One(member),
-                    oldAnchor: oldOperationPointer, showDirection: false);
-                continue;
-            }
-
-            var oldPointer = ParameterPointer(oldParameter, oldOperationPointer);
-            if (oldParameter.IsRequired != parameter.IsRequired)
-            {
-                Report(parameter.IsRequired ? ChangeRules.ParameterMadeRequired : ChangeRules.ParameterMadeOptional, DataDirection.Sent, where,
-                    parameter.IsRequired ? "became required" : "became optional", oldPointer, newPointer, One(member), showDirection: false);
-            }
-
-            if (oldParameter.IsNullable != parameter.IsNullable)
-            {
-                Report(parameter.IsNullable ? ChangeRules.PropertyMadeNullable : ChangeRules.PropertyNoLongerNullable, DataDirection.Sent, where,
-                    parameter.IsNullable ? "accepts null" : "no longer accepts null", oldParameter.SchemaPointer ?? oldPointer, parameter.SchemaPointer ?? newPointer, One(member));
-            }
-
-            CompareValues(new ValueSite(oldParameter.Type, parameter.Type, oldParameter.SchemaPointer, parameter.SchemaPointer, DataDirection.Sent, where, One(member)));
-        }
-
-        foreach (var pair in oldByKey)
-        {
-            if (!seen.Contains(pair.Key))
-            {
-                Report(ChangeRules.ParameterRemoved, DataDirection.Sent, $"{Describe(pair.Value)} of {Code(oldOperation.Name)}", "the parameter was removed",
-                    ParameterPointer(pair.Value, oldOperationPointer), null, One(MethodOf(_old, oldOperation) + "(" + pair.Value.ParameterName + ")"),
-                    newAnchor: newOperationPointer, showDirection: false);
-            }
-        }
-    }
-
-    private static string Describe(ParameterSpec parameter) => $"{parameter.Location.ToString().ToLowerInvariant()} parameter {Code(parameter.Name)}";
-
-    /// <summary>The parameter object is the parent of its schema; without a schema, the operation stands for it.</summary>
-    private static string ParameterPointer(ParameterSpec parameter, string operationPointer) =>
-        parameter.SchemaPointer is { } schema && schema.EndsWith("/schema", StringComparison.Ordinal) ? JsonPointer.Parent(schema) : parameter.SchemaPointer ?? operationPointer;
-
     private void CompareBody(OperationSpec oldOperation, OperationSpec newOperation, string oldOperationPointer, string newOperationPointer, string method)
     {
         var where = $"the request body of {Code(newOperation.Name)}";

@@ -31,6 +31,11 @@ internal sealed partial class EvolutionWalk
             CompareConstraints(site, before, after);
         }
 
+        if (site.Old.Kind == TypeRefKind.Any && site.New.Kind == TypeRefKind.Any)
+        {
+            CompareAllOfUnions(site, oldSchema, newSchema);
+        }
+
         if (site.Old.Kind != site.New.Kind)
         {
             Report(ChangeRules.TypeChanged, site.Direction, site.Where, $"the type changed from {Describe(site.Old)} to {Describe(site.New)}",
@@ -302,8 +307,8 @@ internal sealed partial class EvolutionWalk
     /// <summary>Definitions removed or added, and those no operation reached compared as they stand (both ways in a contract of types only).</summary>
     private void CompareDefinitions()
     {
-        var oldDefinitions = Definitions(_old.Contract);
-        var newDefinitions = Definitions(_new.Contract);
+        var oldDefinitions = _old.Definitions;
+        var newDefinitions = _new.Definitions;
         var direction = _new.Contract.Operations.Count == 0 && _old.Contract.Operations.Count == 0 ? DataDirection.Both : DataDirection.Unused;
         foreach (var pair in oldDefinitions)
         {
@@ -331,20 +336,6 @@ internal sealed partial class EvolutionWalk
     }
 
     private static string ParentOf(string pointer) => Documents.JsonPointer.Parent(pointer);
-
-    private static Dictionary<string, TypeSpec> Definitions(ContractSpec contract)
-    {
-        var definitions = new Dictionary<string, TypeSpec>(StringComparer.Ordinal);
-        foreach (var type in contract.Types)
-        {
-            if (type.Group is null || type.Group == type.Name)
-            {
-                definitions[type.SchemaPointer] = type;
-            }
-        }
-
-        return definitions;
-    }
 
     /// <summary>A type in the contract's words.</summary>
     private static string Describe(TypeRef type) => type.Kind switch

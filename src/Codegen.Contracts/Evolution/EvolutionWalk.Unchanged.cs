@@ -195,8 +195,8 @@ internal sealed partial class EvolutionWalk
         _old.Contract.Rules.Dialect == _new.Contract.Rules.Dialect
         && SameMember(_old.Rules.Root, _new.Rules.Root, "$id")
         && SameMember(_old.Rules.Root, _new.Rules.Root, "$schema")
-        && !HasScopedReferences(_old.Rules.Root, isRoot: true)
-        && !HasScopedReferences(_new.Rules.Root, isRoot: true);
+        && !_old.HasScopedReferences
+        && !_new.HasScopedReferences;
 
     private static bool SameMember(CodegenJson left, CodegenJson right, string name)
     {
@@ -205,7 +205,8 @@ internal sealed partial class EvolutionWalk
         return a is null ? b is null : a.Equals(b);
     }
 
-    private static bool HasScopedReferences(CodegenJson json, bool isRoot)
+    /// <summary>Whether the rules document has an embedded resource or a dynamic reference (read once per snapshot).</summary>
+    internal static bool HasScopedReferences(CodegenJson json, bool isRoot)
     {
         switch (json.Kind)
         {

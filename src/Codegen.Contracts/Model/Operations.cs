@@ -98,11 +98,19 @@ public sealed record BodySpec
 }
 
 /// <summary>
-/// One entry of a multipart body's <c>encoding</c> object: the part of property <see cref="PropertyName"/> (its JSON
-/// name) is sent with <see cref="ContentType"/> instead of the default (<c>application/octet-stream</c> for a file without
-/// a type of its own, none for text, <c>application/json</c> for objects and arrays).
+/// One entry of a body's <c>encoding</c> object, for the field of property <see cref="PropertyName"/> (its JSON name):
+/// in a multipart body, the part's <see cref="ContentType"/> instead of the default (<c>application/octet-stream</c> for a
+/// file without a type of its own, none for text, <c>application/json</c> for objects and arrays); in an
+/// <c>application/x-www-form-urlencoded</c> body, the field's <see cref="Style"/> and <see cref="Explode"/>.
 /// </summary>
-public sealed record PartEncodingSpec(string PropertyName, string ContentType);
+public sealed record PartEncodingSpec(string PropertyName, string? ContentType)
+{
+    /// <summary>How a form field's list or object is written (form, spaceDelimited, pipeDelimited or deepObject).</summary>
+    public ParameterStyle Style { get; init; } = ParameterStyle.Form;
+
+    /// <summary>Whether a form field's list is one field per item (and an object one field per member).</summary>
+    public bool Explode { get; init; } = true;
+}
 
 /// <summary>One documented response of an operation.</summary>
 public sealed record ResponseSpec

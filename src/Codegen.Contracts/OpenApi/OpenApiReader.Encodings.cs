@@ -12,10 +12,10 @@ namespace Codegen.Contracts.OpenApi;
 internal sealed partial class OpenApiReader
 {
     /// <summary>
-    /// The content type each part of a multipart body is sent with, by property. What the client does not apply is
-    /// reported at its place with what is sent instead (CG0010): part headers, a style or explode other than the
-    /// default form, exploded, <c>allowReserved</c>, a content type for a form field, an encoding on a body that
-    /// is neither multipart nor a form.
+    /// The content type each part of a multipart body is sent with, and the style and explode of each field of a form
+    /// body, by property. What the client does not apply is reported at its place with what is sent instead (CG0010):
+    /// part headers, a style or explode other than form, exploded in a multipart body, <c>allowReserved</c>, a content
+    /// type for a form field, an encoding on a body that is neither multipart nor a form.
     /// </summary>
     private List<PartEncodingSpec> ReadEncodings(CodegenJson media, string mediaPointer, BodyKind kind)
     {
@@ -48,6 +48,7 @@ internal sealed partial class OpenApiReader
             }
 
             var field = JsonPointer.Excerpt(member.Key);
+            string? chosen = null;
             if (member.Value.GetPropertyOrNull("contentType") is { } contentType)
             {
                 if (contentType.Kind != CodegenJsonKind.String)
@@ -58,9 +59,9 @@ internal sealed partial class OpenApiReader
                 {
                     Unsupported(JsonPointer.Append(pointer, "contentType"), $"the field '{field}' of an application/x-www-form-urlencoded body has no content type of its own; it is sent as form text");
                 }
-                else if (Specific(contentType.StringValue) is { } chosen)
+                else
                 {
-                    result.Add(new PartEncodingSpec(member.Key, chosen));
+                    chosen = Specific(contentType.StringValue);
                 }
             }
 
@@ -70,23 +71,56 @@ internal sealed partial class OpenApiReader
                 Unsupported(JsonPointer.Append(pointer, "headers"), $"the part '{field}' is sent without its headers {names}: the client writes a part's Content-Disposition and Content-Type only");
             }
 
-            if (String(member.Value, "style") is { } style && style != "form")
-            {
-                Unsupported(JsonPointer.Append(pointer, "style"), $"the style '{JsonPointer.Excerpt(style)}' of '{field}' is not applied: the field is written as style form, exploded (one field per item, one per member)");
-            }
-
-            if (member.Value.GetPropertyOrNull("explode") is { Kind: CodegenJsonKind.False })
-            {
-                Unsupported(JsonPointer.Append(pointer, "explode"), $"'explode: false' of '{field}' is not applied: a list is sent as one field per item");
-            }
-
+            var (style, explode) = kind == BodyKind.FormUrlEncoded ? FormStyle(member.Value, pointer, field) : MultipartStyle(member.Value, pointer, field);
             if (member.Value.GetPropertyOrNull("allowReserved") is { Kind: CodegenJsonKind.True })
             {
                 Unsupported(JsonPointer.Append(pointer, "allowReserved"), $"'allowReserved: true' of '{field}' is not applied: reserved characters are percent-encoded");
             }
+
+            if (chosen is not null || style != ParameterStyle.Form || !explode)
+            {
+                result.Add(new PartEncodingSpec(member.Key, chosen) { Style = style, Explode = explode });
+            }
         }
 
         return result;
+    }
+
+    /// <summary>A form field's style and explode (form and exploded by default; other styles not exploded by default).</summary>
+    private (ParameterStyle Style, bool Explode) FormStyle(CodegenJson encoding, string pointer, string field)
+    {
+        var style = String(encoding, "style") switch
+        {
+            null or "form" => ParameterStyle.Form,
+            "spaceDelimited" => ParameterStyle.SpaceDelimited,
+            "pipeDelimited" => ParameterStyle.PipeDelimited,
+            "deepObject" => ParameterStyle.DeepObject,
+            var other => UnsupportedStyle(JsonPointer.Append(pointer, "style"), other, field),
+        };
+        var explode = encoding.GetPropertyOrNull("explode") is { IsBoolean: true } value ? value.Kind == CodegenJsonKind.True : style == ParameterStyle.Form;
+        return (style, explode);
+    }
+
+    private ParameterStyle UnsupportedStyle(string pointer, string style, string field)
+    {
+        Unsupported(pointer, $"the style '{JsonPointer.Excerpt(style)}' of '{field}' is not a style of a form field: the field is written as style form, exploded");
+        return ParameterStyle.Form;
+    }
+
+    /// <summary>A multipart part is written one way; a style or explode that asks for another is reported.</summary>
+    private (ParameterStyle Style, bool Explode) MultipartStyle(CodegenJson encoding, string pointer, string field)
+    {
+        if (String(encoding, "style") is { } style && style != "form")
+        {
+            Unsupported(JsonPointer.Append(pointer, "style"), $"the style '{JsonPointer.Excerpt(style)}' of '{field}' is not applied: the part is written as style form, exploded (one part per item)");
+        }
+
+        if (encoding.GetPropertyOrNull("explode") is { Kind: CodegenJsonKind.False })
+        {
+            Unsupported(JsonPointer.Append(pointer, "explode"), $"'explode: false' of '{field}' is not applied: a list is sent as one part per item");
+        }
+
+        return (ParameterStyle.Form, true);
     }
 
     /// <summary>

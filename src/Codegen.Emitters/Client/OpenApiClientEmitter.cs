@@ -121,7 +121,7 @@ internal static class OpenApiClientEmitter
                 break;
         }
 
-        Documentation(w, operation, null);
+        Documentation(w, operation, success?.Kind == BodyKind.Binary ? "Returns once the answer's headers have arrived: read its Content as the body arrives, and dispose it to release the connection." : null);
         var task = resultType is null ? "global::System.Threading.Tasks.Task" : $"global::System.Threading.Tasks.Task<{resultType}>";
         w.Line($"public async {task} {operation.Name}Async({request.Signature(operation, streaming: false)})");
         w.Open(string.Empty);
@@ -182,11 +182,11 @@ internal static class OpenApiClientEmitter
         return forward.Length == 0 ? string.Empty : forward + ", ";
     }
 
-    private static void Documentation(SourceWriter w, OperationSpec operation, string? streaming)
+    private static void Documentation(SourceWriter w, OperationSpec operation, string? note)
     {
         var text = operation.Summary ?? operation.Description ?? string.Empty;
         text = (text.Length > 0 ? text.TrimEnd() + " " : string.Empty) + $"({operation.Method} {operation.Path})";
-        w.Summary(streaming is null ? text : text + " " + streaming);
+        w.Summary(note is null ? text : text + " " + note);
         if (operation.IsDeprecated)
         {
             w.Line("[global::System.Obsolete(\"Deprecated by the contract.\")]");

@@ -229,8 +229,8 @@ internal sealed class RequestCode
 
     /// <summary>
     /// The method that writes a body's fields: <c>Write{Type}Multipart</c> or <c>Write{Type}Form</c>, shared by the
-    /// operations that send the type; <c>Write{Type}MultipartFor{Operation}</c> when the operation's <c>encoding</c> gives
-    /// parts their own content types.
+    /// operations that send the type; <c>Write{Type}MultipartFor{Operation}</c> (or <c>FormFor</c>) when the operation's
+    /// <c>encoding</c> gives parts their own content types or fields their own style.
     /// </summary>
     public static string FieldWriterName(OperationSpec operation, BodySpec body) =>
         "Write" + body.Type.Name + (body.Kind == BodyKind.Multipart ? "Multipart" : "Form") + (body.Encodings.IsEmpty ? string.Empty : "For" + operation.Name);
@@ -238,7 +238,7 @@ internal sealed class RequestCode
     /// <summary>
     /// A body object's properties as fields, in the contract's order (see <see cref="FieldWriterName"/>). Files become
     /// file parts; strings, numbers, booleans and enums text fields; lists of them one field per item; anything else a
-    /// JSON field. A part the encoding gives a content type is sent with it.
+    /// JSON field. A part the encoding gives a content type is sent with it; a form field with the encoding's style.
     /// </summary>
     public void EmitFieldWriter(SourceWriter w, string name, ObjectTypeSpec type, bool multipart, EquatableArray<PartEncodingSpec> encodings)
     {
@@ -256,7 +256,9 @@ internal sealed class RequestCode
             var optional = !property.IsRequired || property.IsNullable;
             var value = isValueType && optional ? access + ".Value" : access;
             var wireName = CSharp.StringLiteral(property.JsonName);
-            var contentType = encodings.FirstOrDefault(e => e.PropertyName == property.JsonName) is { } encoding ? ", " + CSharp.StringLiteral(encoding.ContentType) : string.Empty;
+            var encoding = encodings.FirstOrDefault(e => e.PropertyName == property.JsonName);
+            var contentType = encoding?.ContentType is { } partType ? ", " + CSharp.StringLiteral(partType) : string.Empty;
+            var formStyle = encoding is { } written && (written.Style != ParameterStyle.Form || !written.Explode) ? $", {_request}.Style.{written.Style}, {Bool(written.Explode)}" : string.Empty;
             string statement;
             if (multipart && property.Type.Kind == TypeRefKind.File)
             {
@@ -272,7 +274,7 @@ internal sealed class RequestCode
             }
             else
             {
-                statement = $"form.Add({wireName}, {ValueOf(property.Type, value)}{(multipart ? contentType : string.Empty)});";
+                statement = $"form.Add({wireName}, {ValueOf(property.Type, value)}{(multipart ? contentType : formStyle)});";
             }
 
             w.Line(optional || !isValueType ? $"if ({access} is not null) {{ {statement} }}" : statement);

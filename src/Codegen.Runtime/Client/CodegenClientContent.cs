@@ -65,26 +65,63 @@ public abstract class CodegenClientContent
         private readonly global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> _fields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
 
         /// <summary>Adds a field: a string, number or boolean as its text, a list as one field per item, an object as one field per member (form style, exploded).</summary>
-        public Form Add(string name, CodegenParameterValue value)
+        public Form Add(string name, CodegenParameterValue value) => Add(name, value, CodegenClientRequest.Style.Form, true);
+
+        /// <summary>
+        /// Adds a field written by the <c>style</c> and <c>explode</c> of the contract's encoding, as a query parameter is:
+        /// a list exploded as one field per item, else joined by commas (form), spaces or pipes; an object exploded as
+        /// one field per member, else as <c>name=k,v,k,v</c>, or with deepObject as <c>name[k]=v</c>.
+        /// </summary>
+        public Form Add(string name, CodegenParameterValue value, CodegenClientRequest.Style style, bool explode)
         {
             if (value.Scalar is { } scalar)
             {
-                _fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(name, scalar));
+                Field(name, scalar);
             }
-            else if (value.Items is { } items)
+            else if (value.Items is { Count: > 0 } items)
             {
-                foreach (var item in items)
+                if (explode && style == CodegenClientRequest.Style.Form)
                 {
-                    _fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(name, item));
+                    foreach (var item in items)
+                    {
+                        Field(name, item);
+                    }
+                }
+                else
+                {
+                    Field(name, string.Join(style switch { CodegenClientRequest.Style.SpaceDelimited => " ", CodegenClientRequest.Style.PipeDelimited => "|", _ => "," }, items));
                 }
             }
-            else if (value.Pairs is { } pairs)
+            else if (value.Pairs is { Count: > 0 } pairs)
             {
-                _fields.AddRange(pairs);
+                if (style == CodegenClientRequest.Style.DeepObject)
+                {
+                    foreach (var pair in pairs)
+                    {
+                        Field(name + "[" + pair.Key + "]", pair.Value);
+                    }
+                }
+                else if (explode)
+                {
+                    _fields.AddRange(pairs);
+                }
+                else
+                {
+                    var flat = new global::System.Collections.Generic.List<string>(pairs.Count * 2);
+                    foreach (var pair in pairs)
+                    {
+                        flat.Add(pair.Key);
+                        flat.Add(pair.Value);
+                    }
+
+                    Field(name, string.Join(",", flat));
+                }
             }
 
             return this;
         }
+
+        private void Field(string name, string value) => _fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(name, value));
 
         /// <inheritdoc/>
         public override global::System.Net.Http.HttpContent Create() => new global::System.Net.Http.FormUrlEncodedContent(_fields);

@@ -76,6 +76,47 @@ public sealed class VaultClientTests
     }
 
     [Fact]
+    public async Task A_form_writes_each_field_in_the_style_its_encoding_gives()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        server.AnswerJson("""{"name":"found"}""");
+        using var client = Client(server.BaseAddress);
+
+        var found = await client.SearchAsync(new Search
+        {
+            Tags = ["red", "big one"],
+            Ids = [1, 2],
+            Filter = new SearchFilter { Kind = "box", Size = 3 },
+            Words = ["a", "b"],
+        });
+
+        var request = server.Single();
+        Assert.Equal(("POST", "/v1/searches", "application/x-www-form-urlencoded"), (request.Method, request.Target, request.ContentType));
+        // pipeDelimited; form not exploded; deepObject; and, without an encoding, form exploded.
+        Assert.Equal("tags=red%7Cbig+one&ids=1%2C2&filter%5Bkind%5D=box&filter%5Bsize%5D=3&words=a&words=b", request.BodyText);
+        Assert.Equal("found", found.Name);
+    }
+
+    [Fact]
+    public async Task The_contract_server_reads_the_form_in_the_styles_the_client_writes_it()
+    {
+        var path = RepoPaths.InRepo("tests", "Codegen.Client.Tests", "OpenApi", "vault.openapi.yaml");
+        var input = new Codegen.Contracts.Reading.ContractInput(path, await File.ReadAllTextAsync(path));
+        await using var server = await global::Codegen.ContractServer.ContractServer.StartAsync(new global::Codegen.ContractServer.ContractServerOptions { Input = input, ApiKey = "vault-test-key" });
+        using var client = new VaultClient(new HttpClient(), new VaultClientOptions { BaseUri = server.BaseAddress, ApiKey = "vault-test-key", MaxRetries = 0, ValidateRequests = false });
+        var search = new Search { Tags = ["red", "big one"], Ids = [1, 2], Filter = new SearchFilter { Kind = "box", Size = 3 } };
+
+        // Two tags (minItems 2), integer ids and a filter with its kind: read as the encoding writes them, all valid.
+        var found = await client.SearchAsync(search);
+        var refused = await Assert.ThrowsAsync<VaultApiException>(() => client.SearchAsync(search with { Ids = [1, -2], Filter = new SearchFilter { Kind = "box", Size = 11 } }));
+
+        Assert.NotNull(found.Name);
+        Assert.Equal(400, refused.StatusCode);
+        Assert.Contains("ids[1]", refused.BodyExcerpt);
+        Assert.Contains("filter.size", refused.BodyExcerpt);
+    }
+
+    [Fact]
     public async Task A_large_binary_answer_is_handed_out_before_the_server_has_sent_it_and_read_piece_by_piece()
     {
         const int total = 8 * Megabyte;
@@ -191,6 +232,28 @@ public sealed class VaultClientTests
         Assert.True(error.IsConnectionFailure);
         Assert.Contains("bytes of the body of 1048576", error.Message);
         Assert.Equal(1, server.Requests);
+    }
+
+    [Fact]
+    public async Task The_timeout_bounds_each_read_not_the_whole_download()
+    {
+        // 40 pieces 100 ms apart: the download takes twice the timeout, and no wait between two pieces comes near it.
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "application/octet-stream";
+            for (var piece = 0; piece < 40; piece++)
+            {
+                await Task.Delay(100);
+                await WriteAsync(context, piece * 1000L, 1000);
+            }
+        });
+        using var client = Client(server.BaseAddress, timeoutSeconds: 2);
+
+        await using var archive = await client.DownloadArchiveAsync("slow");
+        using var copy = new MemoryStream();
+        await archive.Content.CopyToAsync(copy);
+
+        Assert.Equal(40_000, copy.Length);
     }
 
     [Fact]
