@@ -3,7 +3,6 @@ using System.Composition;
 using System.Threading.Tasks;
 using Codegen.Analyzers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace Codegen.CodeFixes;
@@ -23,32 +22,6 @@ public sealed class ClampToRangeCodeFixProvider : CodeFixProvider
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(ContractConstantAnalyzer.ReplacementProperty, out var replacement)
-                || !diagnostic.Properties.TryGetValue(ContractConstantAnalyzer.LiteralKindProperty, out var kindText)
-                || replacement is null
-                || kindText is null
-                || ConstantReplacement.ExpressionAt(root, diagnostic.Location.SourceSpan) is not { } expression)
-            {
-                continue;
-            }
-
-            var newText = ConstantReplacement.Spell(replacement, LiteralKindExtensions.Parse(kindText), expression);
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Use " + newText,
-                    cancellationToken => ConstantReplacement.ReplaceAsync(context.Document, expression, newText, cancellationToken),
-                    equivalenceKey: DiagnosticIds.ValueOutOfRange),
-                diagnostic);
-        }
-    }
+    public override Task RegisterCodeFixesAsync(CodeFixContext context) =>
+        ConstantReplacement.RegisterAsync(context, 1, static _ => DiagnosticIds.ValueOutOfRange);
 }

@@ -1,8 +1,11 @@
+using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Codegen.Analyzers;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -18,6 +21,41 @@ internal static class ConstantReplacement
 {
     private const string FloatingSuffixes = "dDfFmM";
     private const string IntegerSuffixes = "uUlL";
+
+    /// <summary>
+    /// Offers "Use {value}" for the replacements the analyzer put on each diagnostic (<see cref="ContractConstantAnalyzer.ReplacementKey"/>),
+    /// the first <paramref name="most"/> of them, each spelled like the constant it replaces.
+    /// </summary>
+    public static async Task RegisterAsync(CodeFixContext context, int most, Func<int, string> equivalenceKey)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(ContractConstantAnalyzer.LiteralKindProperty, out var kindText)
+                || kindText is null
+                || ExpressionAt(root, diagnostic.Location.SourceSpan) is not { } expression)
+            {
+                continue;
+            }
+
+            var kind = LiteralKindExtensions.Parse(kindText);
+            for (var i = 0; i < most && diagnostic.Properties.TryGetValue(ContractConstantAnalyzer.ReplacementKey(i), out var replacement) && replacement is not null; i++)
+            {
+                var newText = Spell(replacement, kind, expression);
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Use " + newText,
+                        cancellationToken => ReplaceAsync(context.Document, expression, newText, cancellationToken),
+                        equivalenceKey: equivalenceKey(i)),
+                    diagnostic);
+            }
+        }
+    }
 
     /// <summary>The outermost expression spanning exactly the diagnostic (FindNode may return its argument).</summary>
     public static ExpressionSyntax? ExpressionAt(SyntaxNode root, TextSpan span)

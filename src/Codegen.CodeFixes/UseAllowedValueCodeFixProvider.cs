@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Threading.Tasks;
 using Codegen.Analyzers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace Codegen.CodeFixes;
@@ -30,34 +29,6 @@ public sealed class UseAllowedValueCodeFixProvider : CodeFixProvider
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(ContractConstantAnalyzer.LiteralKindProperty, out var kindText)
-                || kindText is null
-                || ConstantReplacement.ExpressionAt(root, diagnostic.Location.SourceSpan) is not { } expression)
-            {
-                continue;
-            }
-
-            var kind = LiteralKindExtensions.Parse(kindText);
-            for (var i = 0; diagnostic.Properties.TryGetValue(ContractConstantAnalyzer.ReplacementKey(i), out var replacement) && replacement is not null; i++)
-            {
-                var newText = ConstantReplacement.Spell(replacement, kind, expression);
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Use " + newText,
-                        cancellationToken => ConstantReplacement.ReplaceAsync(context.Document, expression, newText, cancellationToken),
-                        equivalenceKey: nameof(UseAllowedValueCodeFixProvider) + ":" + i.ToString(CultureInfo.InvariantCulture)),
-                    diagnostic);
-            }
-        }
-    }
+    public override Task RegisterCodeFixesAsync(CodeFixContext context) =>
+        ConstantReplacement.RegisterAsync(context, int.MaxValue, static i => nameof(UseAllowedValueCodeFixProvider) + ":" + i.ToString(CultureInfo.InvariantCulture));
 }
