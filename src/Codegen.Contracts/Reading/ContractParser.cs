@@ -343,10 +343,10 @@ public static partial class ContractParser
             }
             else
             {
-                var environment = chosen ?? EnvironmentName(prefix);
+                var fallback = EnvironmentName(prefix);
                 foreach (var scheme in openApi!.SecuritySchemes)
                 {
-                    schemes.Add(scheme with { EnvironmentVariable = chosen ?? scheme.EnvironmentVariable ?? environment });
+                    schemes.Add(scheme with { EnvironmentVariable = chosen ?? scheme.EnvironmentVariable ?? fallback });
                 }
             }
 
