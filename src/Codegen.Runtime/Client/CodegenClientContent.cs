@@ -74,50 +74,7 @@ public abstract class CodegenClientContent
         /// </summary>
         public Form Add(string name, CodegenParameterValue value, CodegenClientRequest.Style style, bool explode)
         {
-            if (value.Scalar is { } scalar)
-            {
-                Field(name, scalar);
-            }
-            else if (value.Items is { Count: > 0 } items)
-            {
-                if (explode && style == CodegenClientRequest.Style.Form)
-                {
-                    foreach (var item in items)
-                    {
-                        Field(name, item);
-                    }
-                }
-                else
-                {
-                    Field(name, string.Join(style switch { CodegenClientRequest.Style.SpaceDelimited => " ", CodegenClientRequest.Style.PipeDelimited => "|", _ => "," }, items));
-                }
-            }
-            else if (value.Pairs is { Count: > 0 } pairs)
-            {
-                if (style == CodegenClientRequest.Style.DeepObject)
-                {
-                    foreach (var pair in pairs)
-                    {
-                        Field(name + "[" + pair.Key + "]", pair.Value);
-                    }
-                }
-                else if (explode)
-                {
-                    _fields.AddRange(pairs);
-                }
-                else
-                {
-                    var flat = new global::System.Collections.Generic.List<string>(pairs.Count * 2);
-                    foreach (var pair in pairs)
-                    {
-                        flat.Add(pair.Key);
-                        flat.Add(pair.Value);
-                    }
-
-                    Field(name, string.Join(",", flat));
-                }
-            }
-
+            CodegenClientRequest.FormFields(name, value, style, explode, escaped: false, Field);
             return this;
         }
 

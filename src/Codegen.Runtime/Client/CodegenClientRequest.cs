@@ -159,56 +159,66 @@ public sealed class CodegenClientRequest
     }
 
     /// <summary>Adds a query parameter, written by <paramref name="style"/> and <paramref name="explode"/> (form and exploded by default).</summary>
-    public void Query(string name, CodegenParameterValue value, Style style = Style.Form, bool explode = true)
+    public void Query(string name, CodegenParameterValue value, Style style = Style.Form, bool explode = true) =>
+        FormFields(name, value, style, explode, escaped: true, AddQuery);
+
+    /// <summary>
+    /// The fields a value makes by the form family of styles (form, spaceDelimited, pipeDelimited, deepObject) and
+    /// <paramref name="explode"/>: a query parameter's (<paramref name="escaped"/>: names, values and separators
+    /// percent-encoded) or a form body's field (raw: the form content encodes them). An empty list or object makes none.
+    /// </summary>
+    internal static void FormFields(string name, CodegenParameterValue value, Style style, bool explode, bool escaped, global::System.Action<string, string> add)
     {
         if (value.Scalar is { } scalar)
         {
-            AddQuery(Escape(name), Escape(scalar));
+            add(Text(name, escaped), Text(scalar, escaped));
         }
-        else if (value.Items is { } items)
+        else if (value.Items is { Count: > 0 } items)
         {
-            if (items.Count == 0)
-            {
-                return;
-            }
-
-            if (explode && style is Style.Form)
+            if (explode && style == Style.Form)
             {
                 foreach (var item in items)
                 {
-                    AddQuery(Escape(name), Escape(item));
+                    add(Text(name, escaped), Text(item, escaped));
                 }
 
                 return;
             }
 
-            var separator = style switch { Style.SpaceDelimited => "%20", Style.PipeDelimited => "%7C", _ => "," };
-            AddQuery(Escape(name), Join(items, separator));
-        }
-        else if (value.Pairs is { } pairs)
-        {
-            foreach (var pair in pairs)
+            var separator = style switch
             {
-                if (style == Style.DeepObject)
+                Style.SpaceDelimited => escaped ? "%20" : " ",
+                Style.PipeDelimited => escaped ? "%7C" : "|",
+                _ => ",",
+            };
+            add(Text(name, escaped), Join(items, separator, escaped));
+        }
+        else if (value.Pairs is { Count: > 0 } pairs)
+        {
+            if (style == Style.DeepObject)
+            {
+                foreach (var pair in pairs)
                 {
-                    AddQuery(Escape(name) + "%5B" + Escape(pair.Key) + "%5D", Escape(pair.Value));
-                }
-                else if (explode)
-                {
-                    AddQuery(Escape(pair.Key), Escape(pair.Value));
+                    add(Text(name, escaped) + (escaped ? "%5B" : "[") + Text(pair.Key, escaped) + (escaped ? "%5D" : "]"), Text(pair.Value, escaped));
                 }
             }
-
-            if (style != Style.DeepObject && !explode && pairs.Count > 0)
+            else if (explode)
             {
-                var flat = new global::System.Collections.Generic.List<string>();
+                foreach (var pair in pairs)
+                {
+                    add(Text(pair.Key, escaped), Text(pair.Value, escaped));
+                }
+            }
+            else
+            {
+                var flat = new global::System.Collections.Generic.List<string>(pairs.Count * 2);
                 foreach (var pair in pairs)
                 {
                     flat.Add(pair.Key);
                     flat.Add(pair.Value);
                 }
 
-                AddQuery(Escape(name), Join(flat, ","));
+                add(Text(name, escaped), Join(flat, ",", escaped));
             }
         }
     }
@@ -310,7 +320,9 @@ public sealed class CodegenClientRequest
     /// <summary>Percent-encodes everything but RFC 3986's unreserved characters, so that a value stays one value wherever it lands.</summary>
     public static string Escape(string value) => global::System.Uri.EscapeDataString(value);
 
-    private static string Join(global::System.Collections.Generic.IReadOnlyList<string> items, string separator)
+    private static string Text(string value, bool escaped) => escaped ? Escape(value) : value;
+
+    private static string Join(global::System.Collections.Generic.IReadOnlyList<string> items, string separator, bool escaped)
     {
         var text = new global::System.Text.StringBuilder();
         for (var i = 0; i < items.Count; i++)
@@ -320,7 +332,7 @@ public sealed class CodegenClientRequest
                 text.Append(separator);
             }
 
-            text.Append(Escape(items[i]));
+            text.Append(Text(items[i], escaped));
         }
 
         return text.ToString();
