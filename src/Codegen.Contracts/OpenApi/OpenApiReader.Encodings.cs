@@ -89,16 +89,15 @@ internal sealed partial class OpenApiReader
     /// <summary>A form field's style and explode (form and exploded by default; other styles not exploded by default).</summary>
     private (ParameterStyle Style, bool Explode) FormStyle(CodegenJson encoding, string pointer, string field)
     {
-        var style = String(encoding, "style") switch
+        var style = ParameterStyle.Form;
+        if (String(encoding, "style") is { } named)
         {
-            null or "form" => ParameterStyle.Form,
-            "spaceDelimited" => ParameterStyle.SpaceDelimited,
-            "pipeDelimited" => ParameterStyle.PipeDelimited,
-            "deepObject" => ParameterStyle.DeepObject,
-            var other => UnsupportedStyle(JsonPointer.Append(pointer, "style"), other, field),
-        };
-        var explode = encoding.GetPropertyOrNull("explode") is { IsBoolean: true } value ? value.Kind == CodegenJsonKind.True : style == ParameterStyle.Form;
-        return (style, explode);
+            style = StyleNamed(named) is { } known && known is ParameterStyle.Form or ParameterStyle.SpaceDelimited or ParameterStyle.PipeDelimited or ParameterStyle.DeepObject
+                ? known
+                : UnsupportedStyle(JsonPointer.Append(pointer, "style"), named, field);
+        }
+
+        return (style, Explode(encoding, style));
     }
 
     private ParameterStyle UnsupportedStyle(string pointer, string style, string field)

@@ -232,21 +232,10 @@ internal sealed partial class OpenApiReader
             }
 
             var defaultStyle = where is ParameterLocation.Query or ParameterLocation.Cookie ? ParameterStyle.Form : ParameterStyle.Simple;
-            var style = String(parameter, "style") switch
-            {
-                null => defaultStyle,
-                "simple" => ParameterStyle.Simple,
-                "form" => ParameterStyle.Form,
-                "label" => ParameterStyle.Label,
-                "matrix" => ParameterStyle.Matrix,
-                "spaceDelimited" => ParameterStyle.SpaceDelimited,
-                "pipeDelimited" => ParameterStyle.PipeDelimited,
-                "deepObject" => ParameterStyle.DeepObject,
-                var other => Unknown(JsonPointer.Append(pointer, "style"), other, defaultStyle),
-            };
-            var explode = parameter.GetPropertyOrNull("explode") is { IsBoolean: true } explodeValue
-                ? explodeValue.Kind == CodegenJsonKind.True
-                : style == ParameterStyle.Form;
+            var style = String(parameter, "style") is not { } named
+                ? defaultStyle
+                : StyleNamed(named) ?? Unknown(JsonPointer.Append(pointer, "style"), named, defaultStyle);
+            var explode = Explode(parameter, style);
 
             string? schemaPointer = null;
             if (parameter.GetPropertyOrNull("schema") is not null)
@@ -274,6 +263,23 @@ internal sealed partial class OpenApiReader
 
         return result;
     }
+
+    /// <summary>The style OpenAPI names <paramref name="name"/> (parameters and encodings share the names); null for a name it does not define.</summary>
+    private static ParameterStyle? StyleNamed(string name) => name switch
+    {
+        "simple" => ParameterStyle.Simple,
+        "form" => ParameterStyle.Form,
+        "label" => ParameterStyle.Label,
+        "matrix" => ParameterStyle.Matrix,
+        "spaceDelimited" => ParameterStyle.SpaceDelimited,
+        "pipeDelimited" => ParameterStyle.PipeDelimited,
+        "deepObject" => ParameterStyle.DeepObject,
+        _ => null,
+    };
+
+    /// <summary>The <c>explode</c> of a parameter or an encoding, or its default: true for style form only.</summary>
+    private static bool Explode(CodegenJson owner, ParameterStyle style) =>
+        owner.GetPropertyOrNull("explode") is { IsBoolean: true } value ? value.Kind == CodegenJsonKind.True : style == ParameterStyle.Form;
 
     private ParameterStyle Unknown(string pointer, string style, ParameterStyle fallback)
     {
