@@ -30,25 +30,74 @@ public sealed partial class ContractGenerator
     internal sealed record BaselineFile(string Path, string Text);
 
     /// <summary>
-    /// A baseline read as its contract is read: the contract's path, and the baseline's text and model. A baseline whose
-    /// text is the contract's (the usual case: nothing changed since it was shipped) is not read at all: <see cref="Parsed"/>
-    /// is null and the guard has nothing to compare, so an unchanged contract costs one comparison of texts.
+    /// A contract's baseline, read as the contract is read: the contract's path and item metadata with the baseline's text
+    /// (<see cref="Input"/>), so that a baseline equal to a version of the contract reads exactly as that version did (the
+    /// names a contract without <c>x-codegen</c> takes from its file name included). Its reading is made when a comparison
+    /// first needs it and kept with this step's cached output, which an edit of the contract alone leaves cached. While the
+    /// contract is byte for byte its baseline, the contract's own reading is that reading (<see cref="Adopt"/>): the first
+    /// edit then compares without reading the baseline at all. Equality is the input's: the reading derives from it.
     /// </summary>
-    internal sealed record BaselineRead(string ContractPath, string Path, string Text, ContractParseResult? Parsed)
+    internal sealed class BaselineRead : IEquatable<BaselineRead>
     {
+        private ContractParseResult? _parsed;
         private ContractSnapshot? _snapshot;
 
+        public BaselineRead(string path, ContractInput input)
+        {
+            Path = path;
+            Input = input;
+        }
+
+        /// <summary>The baseline file, where a baseline that does not read is reported.</summary>
+        public string Path { get; }
+
+        /// <summary>The contract's input with the baseline's text.</summary>
+        public ContractInput Input { get; }
+
+        /// <summary>The reading, if one was made or adopted (for tests: whether the baseline was read).</summary>
+        public ContractParseResult? Parsed => _parsed;
+
+        /// <summary>The baseline ready to be compared, or null when it does not read (<see cref="Read"/> says why).</summary>
+        public ContractSnapshot? Snapshot(CancellationToken cancellationToken)
+        {
+            if (_snapshot is null && Read(cancellationToken).Contract is { } shipped)
+            {
+                // Published whole: two runs of a forked driver may share this cached object.
+                Interlocked.CompareExchange(ref _snapshot, new ContractSnapshot(shipped, Path, Input.Text), null);
+            }
+
+            return _snapshot;
+        }
+
+        /// <summary>The baseline read by the one parser, once.</summary>
+        public ContractParseResult Read(CancellationToken cancellationToken)
+        {
+            if (_parsed is null)
+            {
+                Interlocked.CompareExchange(ref _parsed, ContractParser.Parse(Input, cancellationToken), null);
+            }
+
+            return _parsed!;
+        }
+
         /// <summary>
-        /// The baseline ready to be compared (its rules document read, its types indexed), made by the first comparison and kept
-        /// with this step's cached output, so that each edit of the contract prepares only the contract's side. Derived from
-        /// <see cref="Parsed"/>, so it takes no part in equality.
+        /// Takes <paramref name="contract"/> (the reading of an input equal to <see cref="Input"/>: the contract while it is its
+        /// baseline) as this baseline's reading, which is then never made.
         /// </summary>
-        public ContractSnapshot? Snapshot => _snapshot ??= Parsed?.Contract is { } shipped ? new ContractSnapshot(shipped, Path, Text) : null;
+        public void Adopt(ContractSpec contract)
+        {
+            if (_snapshot is null)
+            {
+                Interlocked.CompareExchange(ref _parsed, new ContractParseResult(contract, EquatableArray<ContractDiagnostic>.Empty), null);
+                Interlocked.CompareExchange(ref _snapshot, new ContractSnapshot(contract, Path, Input.Text), null);
+            }
+        }
 
-        public bool Equals(BaselineRead? other) =>
-            other is not null && ContractPath == other.ContractPath && Path == other.Path && Text == other.Text && Equals(Parsed, other.Parsed);
+        public bool Equals(BaselineRead? other) => other is not null && Path == other.Path && Input.Equals(other.Input);
 
-        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Path) ^ StringComparer.Ordinal.GetHashCode(Text);
+        public override bool Equals(object? obj) => Equals(obj as BaselineRead);
+
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Path) ^ StringComparer.Ordinal.GetHashCode(Input.Text);
     }
 
     /// <summary>A contract's model and text, and its baseline (null when it has none).</summary>
@@ -72,11 +121,7 @@ public sealed partial class ContractGenerator
             .Combine(baselineFiles)
             .Select(static (pair, _) => BaselineInputFor(pair.Left, pair.Right))
             .Where(static input => input is not null)
-            .Select(static (input, cancellationToken) => new BaselineRead(
-                input!.Value.ContractPath,
-                input.Value.Input.Path,
-                input.Value.Input.Text,
-                input.Value.Unchanged ? null : ContractParser.Parse(input.Value.Input, cancellationToken)))
+            .Select(static (input, _) => new BaselineRead(input!.Value.BaselinePath, input.Value.Input))
             .WithTrackingName(TrackingNames.Baselines);
 
         var guarded = contracts
@@ -90,7 +135,7 @@ public sealed partial class ContractGenerator
         context.RegisterSourceOutput(guarded.SelectMany(static (changes, _) => changes), static (spc, change) => spc.ReportDiagnostic(ToGuardDiagnostic(change)));
     }
 
-    private static (string ContractPath, ContractInput Input, bool Unchanged)? BaselineInputFor(ContractInput contract, ImmutableArray<BaselineFile> baselines)
+    private static (string BaselinePath, ContractInput Input)? BaselineInputFor(ContractInput contract, ImmutableArray<BaselineFile> baselines)
     {
         if (baselines.IsEmpty)
         {
@@ -102,7 +147,7 @@ public sealed partial class ContractGenerator
         {
             if (string.Equals(Normalize(baseline.Path), expected, StringComparison.OrdinalIgnoreCase))
             {
-                return (contract.Path, contract with { Path = baseline.Path, Text = baseline.Text }, string.Equals(baseline.Text, contract.Text, StringComparison.Ordinal));
+                return (baseline.Path, contract with { Text = baseline.Text });
             }
         }
 
@@ -113,7 +158,7 @@ public sealed partial class ContractGenerator
     {
         foreach (var baseline in baselines)
         {
-            if (baseline.ContractPath != contract.FilePath)
+            if (baseline.Input.Path != contract.FilePath)
             {
                 continue;
             }
@@ -134,20 +179,23 @@ public sealed partial class ContractGenerator
     private static EquatableArray<ContractDiagnostic> Guard(GuardInput input, CancellationToken cancellationToken)
     {
         var baseline = input.Baseline!;
-        if (baseline.Parsed is null)
+        if (string.Equals(baseline.Input.Text, input.Text, StringComparison.Ordinal))
         {
-            // The contract is byte for byte the baseline: nothing can have changed.
+            // The contract is byte for byte the baseline: nothing can have changed, and the contract's reading is the baseline's.
+            baseline.Adopt(input.Contract);
             return EquatableArray<ContractDiagnostic>.Empty;
         }
 
-        if (baseline.Snapshot is not { } shipped)
+        if (baseline.Snapshot(cancellationToken) is not { } shipped)
         {
             var problems = new List<ContractDiagnostic>();
-            foreach (var diagnostic in baseline.Parsed.Diagnostics)
+            foreach (var diagnostic in baseline.Read(cancellationToken).Diagnostics)
             {
                 if (DiagnosticBag.SeverityOf(diagnostic.Id) == ContractSeverity.Error)
                 {
-                    problems.Add(diagnostic with { Message = "The baseline does not read, so the contract is not compared with it: " + diagnostic.Message });
+                    // Read as the contract is read, so its positions are the baseline's lines in the contract's name.
+                    var location = diagnostic.Location.Path == baseline.Input.Path ? diagnostic.Location with { Path = baseline.Path } : diagnostic.Location;
+                    problems.Add(diagnostic with { Message = "The baseline does not read, so the contract is not compared with it: " + diagnostic.Message, Location = location });
                 }
             }
 

@@ -87,6 +87,34 @@ public class EvolutionGuardTests
     }
 
     [Fact]
+    public void AContractNamedByItsFileNameIsGuardedByItsBaseline()
+    {
+        // No x-codegen and no item metadata: the namespace and prefix come from the contract's file name, not the baseline's
+        // (weather.schema.baseline.json): the baseline is read as its contract is.
+        const string Contract = """
+            {
+              "$schema": "http://json-schema.org/draft-07/schema#",
+              "definitions": {
+                "Reading": { "type": "object", "properties": { "celsius": { "type": "number", "minimum": -90, "maximum": 60 } } }
+              }
+            }
+            """;
+        var contract = new ContractInput("/project/schema/weather.schema.json", Contract.Replace("\"maximum\": 60", "\"maximum\": 50", StringComparison.Ordinal));
+        var files = new List<(AdditionalText, IReadOnlyDictionary<string, string>)>
+        {
+            (contract.ToAdditionalText(), GeneratorHarness.ContractMetadata()),
+            (Baseline(contract, Contract), BaselineMetadata),
+        };
+
+        var driver = GeneratorHarness.CreateDriver(files).RunGenerators(GeneratorHarness.CreateCompilation("class A { }"));
+
+        // The narrowed range is the one change: no contract-wide type renamed, removed or added.
+        var diagnostic = Assert.Single(Evolution(driver));
+        Assert.Equal(ChangeRules.RangeNarrowed.Id, diagnostic.Id);
+        Assert.StartsWith("[breaking] `Reading.Celsius`: maximum lowered from 60 to 50;", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnUnreadableBaselineSaysSo()
     {
         var diagnostic = Assert.Single(Driver(Narrowed, "{ \"x-codegen\": ").GetRunResult().Diagnostics, d => d.Id == "CG0001");
@@ -108,10 +136,12 @@ public class EvolutionGuardTests
         var driver = GeneratorHarness.CreateDriver(files).RunGenerators(compilation);
         Assert.Empty(Evolution(driver));
 
-        // The first edit reads the baseline once; the next edit reads the contract again, not its baseline.
+        // While the contract is its baseline, its reading is the baseline's: the first edit compares with it, reading no baseline.
+        var shippedReading = Assert.Single(driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Parsed].SelectMany(r => r.Outputs)).Value;
         var narrowed = (Shipped with { Text = Narrowed }).ToAdditionalText();
         driver = driver.ReplaceAdditionalText(contractText, narrowed).RunGenerators(compilation);
-        Assert.All(driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Baselines].SelectMany(r => r.Outputs), o => Assert.NotNull(((ContractGenerator.BaselineRead)o.Value).Parsed));
+        var baselineRead = (ContractGenerator.BaselineRead)Assert.Single(driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Baselines].SelectMany(r => r.Outputs)).Value;
+        Assert.Same(((Codegen.Contracts.Model.ContractParseResult)shippedReading).Contract, baselineRead.Parsed?.Contract);
         Assert.Single(Evolution(driver));
 
         var narrowedAgain = (Shipped with { Text = Narrowed.Replace("\"maximum\": 1\n", "\"maximum\": 1.5\n", StringComparison.Ordinal) }).ToAdditionalText();

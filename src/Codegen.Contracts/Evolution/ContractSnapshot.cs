@@ -50,7 +50,7 @@ public sealed class ContractSnapshot
 
     internal bool IsOpenApi => Contract.Kind != ContractKind.JsonSchema;
 
-    internal string ClientName => _clientName ??= new GeneratedNames(Contract.Prefix).Client;
+    internal string ClientName => _clientName ??= GeneratedNames.ClientFor(Contract.Prefix);
 
     internal CodegenSchemaDocument Rules
     {
@@ -59,7 +59,7 @@ public sealed class ContractSnapshot
             if (_rules is null)
             {
                 var dialect = Enum.TryParse<CodegenSchemaDialect>(Contract.Rules.Dialect, out var parsed) ? parsed : CodegenSchemaDialect.Draft07;
-                _rules = CodegenSchemaDocument.Parse(Contract.Rules.Document, dialect);
+                _rules = new CodegenSchemaDocument(RulesDocuments.Root(Contract.Rules), dialect);
             }
 
             return _rules;
@@ -91,14 +91,29 @@ public sealed class ContractSnapshot
     {
         get
         {
-            // An int, written whole: two guard runs may share a baseline's snapshot.
+            // An int, written whole: two guard runs may share a baseline's snapshot. The text is searched first: a document
+            // that names no such keyword (and escapes no character, which could spell one) has none, and is not walked.
             if (_hasScopedReferences == 0)
             {
-                _hasScopedReferences = EvolutionWalk.HasScopedReferences(Rules.Root, isRoot: true) ? 2 : 1;
+                _hasScopedReferences = MayHaveScopedReferences(Contract.Rules.Document) && EvolutionWalk.HasScopedReferences(Rules.Root, isRoot: true) ? 2 : 1;
             }
 
             return _hasScopedReferences == 2;
         }
+    }
+
+    private bool MayHaveScopedReferences(string document)
+    {
+        if (document.IndexOf("\\u", StringComparison.Ordinal) >= 0
+            || document.IndexOf("\"$dynamic", StringComparison.Ordinal) >= 0
+            || document.IndexOf("\"$recursive", StringComparison.Ordinal) >= 0)
+        {
+            return true;
+        }
+
+        // A lone "$id" is the root's when the root has one (its key is spelt so); any other may be an embedded resource's.
+        var id = document.IndexOf("\"$id\"", StringComparison.Ordinal);
+        return id >= 0 && (document.IndexOf("\"$id\"", id + 1, StringComparison.Ordinal) >= 0 || Rules.Root.GetPropertyOrNull("$id") is null);
     }
 
     /// <summary>The generated types of the contract's definitions (not their inline types), by the definition's pointer.</summary>

@@ -84,7 +84,10 @@ public sealed class GeneratedNames
 
     public string JsonContext => Prefix + "JsonContext";
 
-    public string Client => Prefix + "Client";
+    public string Client => ClientFor(Prefix);
+
+    /// <summary>The client's name for <paramref name="prefix"/>, without the other names.</summary>
+    public static string ClientFor(string prefix) => prefix + "Client";
 
     public string ClientOptions => Prefix + "ClientOptions";
 

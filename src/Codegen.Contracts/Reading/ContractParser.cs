@@ -192,7 +192,7 @@ public static partial class ContractParser
                 Title = isOpenApi ? openApi!.Title : String(root, "title"),
                 Description = isOpenApi ? openApi!.Description : String(root, "description"),
                 Version = openApi?.Version,
-                Rules = new RulesSpec(dialect.ToString(), RulesDocumentBuilder.Build(root, rulePointers).ToString()),
+                Rules = RulesDocuments.Spec(dialect.ToString(), RulesDocumentBuilder.Build(root, rulePointers)),
                 Servers = (isOpenApi ? openApi!.Servers : extension.Servers).ToEquatableArray(),
                 SecuritySchemes = Security(isOpenApi, extension, openApi, prefix).ToEquatableArray(),
                 DefaultSecurity = (isOpenApi ? openApi!.DefaultSecurity : extension.Auth is { } auth ? new List<string> { auth.Name } : new List<string>()).ToEquatableArray(),
