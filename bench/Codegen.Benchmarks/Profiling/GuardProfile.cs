@@ -12,7 +12,8 @@ namespace Codegen.Benchmarks.Profiling;
 /// others' builds, CPU time and allocations much less. The contract differs from its baseline (one maximum narrowed),
 /// the case in which the guard works; "equal" is a contract byte for byte its baseline.
 /// <code>dotnet bin/Release/net10.0/Codegen.Benchmarks.dll guard [runs]</code>
-/// With <c>GUARD_LOOP=N</c> it only compares the two versions N times, the baseline's snapshot kept as the guard keeps
+/// <c>GUARD_ONLY=text</c> keeps the cases whose name holds the text. <c>guard fresh [baseline]</c> times one build's run in a
+/// fresh process instead (see <see cref="Fresh"/>). With <c>GUARD_LOOP=N</c> it only compares the two versions N times, the baseline's snapshot kept as the guard keeps
 /// it: a steady load for a profiler (<c>dotnet-trace collect -- dotnet Codegen.Benchmarks.dll guard</c>).
 /// </summary>
 public static class GuardProfile
@@ -101,6 +102,11 @@ public static class GuardProfile
             ("Next edit, no baseline", () => ranEdited[false].ReplaceAdditionalText(changed, changedAgain).RunGenerators(compilation)),
             ("Next edit, baseline (cached, guard reports)", () => ranEdited[true].ReplaceAdditionalText(changed, changedAgain).RunGenerators(compilation)),
         };
+        if (Environment.GetEnvironmentVariable("GUARD_ONLY") is { } only)
+        {
+            cases = cases.Where(c => c.Name.Contains(only, StringComparison.Ordinal)).ToArray();
+        }
+
         var best = cases.ToDictionary(c => c.Name, _ => (Ms: double.MaxValue, Cpu: double.MaxValue, Bytes: long.MaxValue));
         for (var run = 0; run < runs; run++)
         {
