@@ -31,10 +31,37 @@ public sealed class SnapshotTests
     {
         var snapshot = ContractSnapshot.Read(new ContractInput(path, File.ReadAllText(path)), out _)!;
 
-        Assert.Same(RulesDocuments.Root(snapshot.Contract.Rules), snapshot.Rules.Root);
+        // The document as built while it is alive (the snapshot holds it), else read again from the text: equal either way.
+        Assert.Same(snapshot.Rules.Root, RulesDocuments.Root(snapshot.Contract.Rules));
         Assert.True(CodegenJson.Parse(snapshot.Contract.Rules.Document).Equals(snapshot.Rules.Root));
         Assert.Equal(snapshot.Contract.Rules.Document, snapshot.Rules.Root.ToString());
         Assert.Equal(EvolutionWalk.HasScopedReferences(snapshot.Rules.Root, isRoot: true), snapshot.HasScopedReferences);
+    }
+
+    [Fact]
+    public void ADocumentBuiltIsTakenWhileItIsAliveAndTheModelDoesNotKeepItAlive()
+    {
+        var root = CodegenJson.Parse("""{ "definitions": { "A": { "type": "integer", "maximum": 3 } } }""");
+        var spec = RulesDocuments.Spec("Draft07", root);
+        Assert.Same(root, RulesDocuments.Root(spec));
+        GC.KeepAlive(root);
+
+        // A cached model (its spec held) lets the document go; it is then read from the text, equal.
+        var (held, document) = Built();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(document.TryGetTarget(out _), "the model kept the document alive");
+        var again = RulesDocuments.Root(held);
+        Assert.Equal(held.Document, again.ToString());
+        Assert.True(again.GetPropertyOrNull("definitions")?.GetPropertyOrNull("B") is not null);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (Codegen.Contracts.Model.RulesSpec Spec, WeakReference<CodegenJson> Document) Built()
+    {
+        var built = CodegenJson.Parse("""{ "definitions": { "B": { "type": "string" } } }""");
+        return (RulesDocuments.Spec("Draft07", built), new WeakReference<CodegenJson>(built));
     }
 
     [Theory]
