@@ -20,7 +20,7 @@ internal static class RulesDocuments
     public static RulesSpec Spec(string dialect, CodegenJson root)
     {
         var spec = new RulesSpec(dialect, root.ToString());
-        Built.GetValue(spec, _ => new WeakReference<CodegenJson>(root));
+        Built.Add(spec, new WeakReference<CodegenJson>(root));
         return spec;
     }
 
