@@ -11,8 +11,6 @@ namespace Codegen.Generator.Tests;
 /// </summary>
 public class EvolutionGuardTests
 {
-    public static readonly IReadOnlyDictionary<string, string> BaselineMetadata = new Dictionary<string, string> { ["CodegenBaseline"] = "true" };
-
     public static AdditionalText Baseline(ContractInput contract, string shippedText) =>
         new ContractInput(ContractBaseline.PathFor(contract.Path), shippedText).ToAdditionalText();
 
@@ -23,7 +21,7 @@ public class EvolutionGuardTests
         var files = new List<(AdditionalText, IReadOnlyDictionary<string, string>)> { ((Shipped with { Text = contractText }).ToAdditionalText(), GeneratorHarness.ContractMetadata()) };
         if (baselineText is not null)
         {
-            files.Add((Baseline(Shipped, baselineText), BaselineMetadata));
+            files.Add((Baseline(Shipped, baselineText), GeneratorHarness.BaselineMetadata));
         }
 
         return GeneratorHarness.CreateDriver(files).RunGenerators(compilation ?? GeneratorHarness.CreateCompilation("class A { }"));
@@ -103,7 +101,7 @@ public class EvolutionGuardTests
         var files = new List<(AdditionalText, IReadOnlyDictionary<string, string>)>
         {
             (contract.ToAdditionalText(), GeneratorHarness.ContractMetadata()),
-            (Baseline(contract, Contract), BaselineMetadata),
+            (Baseline(contract, Contract), GeneratorHarness.BaselineMetadata),
         };
 
         var driver = GeneratorHarness.CreateDriver(files).RunGenerators(GeneratorHarness.CreateCompilation("class A { }"));
@@ -131,7 +129,7 @@ public class EvolutionGuardTests
         var files = new List<(AdditionalText, IReadOnlyDictionary<string, string>)>
         {
             (contractText, GeneratorHarness.ContractMetadata()),
-            (Baseline(Shipped, Shipped.Text), BaselineMetadata),
+            (Baseline(Shipped, Shipped.Text), GeneratorHarness.BaselineMetadata),
         };
         var driver = GeneratorHarness.CreateDriver(files).RunGenerators(compilation);
         Assert.Empty(Evolution(driver));

@@ -20,7 +20,7 @@ public class IncrementalTests
         var files = new (AdditionalText, IReadOnlyDictionary<string, string>)[]
         {
             (contract.ToAdditionalText(), GeneratorHarness.ContractMetadata()),
-            (EvolutionGuardTests.Baseline(contract, contract.Text.Replace("\"default\": 128,", "\"default\": 64,", StringComparison.Ordinal)), EvolutionGuardTests.BaselineMetadata),
+            (EvolutionGuardTests.Baseline(contract, contract.Text.Replace("\"default\": 128,", "\"default\": 64,", StringComparison.Ordinal)), GeneratorHarness.BaselineMetadata),
             (new ContractInput("/p/other.schema.json", contract.Text).ToAdditionalText(), new Dictionary<string, string>()),
             (UnmarkedContractTests.Unreadable("/p/notes.txt"), new Dictionary<string, string>()),
         };

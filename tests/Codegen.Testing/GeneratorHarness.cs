@@ -86,6 +86,9 @@ public static class GeneratorHarness
 
     public static GeneratorRun Run(ContractInput contract, params string[] sources) => Run(new[] { contract }, sources);
 
+    /// <summary>Item metadata that marks an additional file as a contract's baseline, as the package's targets mark it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> BaselineMetadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["CodegenBaseline"] = "true" };
+
     /// <summary>Item metadata that marks an additional file as a contract, with more metadata (<c>CodegenNamespace</c>, <c>CodegenOperations</c>, ...).</summary>
     public static IReadOnlyDictionary<string, string> ContractMetadata(IReadOnlyDictionary<string, string>? more = null)
     {

@@ -30,6 +30,25 @@ public static class GeneratorHost
     public static GeneratorDriver Driver(AdditionalText contract, IReadOnlyDictionary<string, string> metadata) =>
         GeneratorHarness.CreateDriver([(contract, GeneratorHarness.ContractMetadata(metadata))], trackSteps: false);
 
+    /// <summary>The ModelsLab contract with <c>max_tokens</c>' maximum (44000) set to <paramref name="maximum"/>: the edit the guard's figures use.</summary>
+    public static string WithMaxTokensMaximum(string contract, int maximum) =>
+        contract.Replace("\"maximum\": 44000", "\"maximum\": " + maximum.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    /// <summary>The baseline of the contract at <see cref="ContractPath"/>, holding <paramref name="shippedText"/>.</summary>
+    public static AdditionalText Baseline(string shippedText) => Text(Codegen.Contracts.Evolution.ContractBaseline.PathFor(ContractPath), shippedText);
+
+    /// <summary>A driver over one contract and, when given, its baseline (marked as the package's targets mark it).</summary>
+    public static GeneratorDriver GuardedDriver(AdditionalText contract, AdditionalText? baseline)
+    {
+        var files = new List<(AdditionalText, IReadOnlyDictionary<string, string>)> { (contract, GeneratorHarness.ContractMetadata()) };
+        if (baseline is not null)
+        {
+            files.Add((baseline, GeneratorHarness.BaselineMetadata));
+        }
+
+        return GeneratorHarness.CreateDriver(files, trackSteps: false);
+    }
+
     /// <summary>A file of the shared real-world contracts beside the repository (../shared/contracts).</summary>
     public static string SharedContract(string relativePath) =>
         File.ReadAllText(RepoPaths.SharedContract(relativePath));

@@ -34,24 +34,15 @@ public static class GuardProfile
 
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
         var contract = GeneratorHost.ModelsLabContract();
-        var edited = contract.Replace("\"maximum\": 44000", "\"maximum\": 32000", StringComparison.Ordinal);
-        var editedAgain = contract.Replace("\"maximum\": 44000", "\"maximum\": 16000", StringComparison.Ordinal);
+        var edited = GeneratorHost.WithMaxTokensMaximum(contract, 32000);
+        var editedAgain = GeneratorHost.WithMaxTokensMaximum(contract, 16000);
         var original = GeneratorHost.Text(contract);
         var changed = GeneratorHost.Text(edited);
         var changedAgain = GeneratorHost.Text(editedAgain);
-        var baseline = GeneratorHost.Text(ContractBaseline.PathFor(GeneratorHost.ContractPath), contract);
+        var baseline = GeneratorHost.Baseline(contract);
         var compilation = GeneratorHost.Compilation(GeneratorHost.UserFile(0));
 
-        GeneratorDriver Driver(AdditionalText text, bool withBaseline)
-        {
-            var files = new List<(AdditionalText, IReadOnlyDictionary<string, string>)> { (text, GeneratorHarness.ContractMetadata()) };
-            if (withBaseline)
-            {
-                files.Add((baseline, new Dictionary<string, string> { ["CodegenBaseline"] = "true" }));
-            }
-
-            return GeneratorHarness.CreateDriver(files, trackSteps: false);
-        }
+        GeneratorDriver Driver(AdditionalText text, bool withBaseline) => GeneratorHost.GuardedDriver(text, withBaseline ? baseline : null);
 
         var ranOnce = new Dictionary<bool, GeneratorDriver>
         {
@@ -98,7 +89,7 @@ public static class GuardProfile
             ("Cold, baseline equal to the contract", () => Driver(original, true).RunGenerators(GeneratorHost.Compilation(GeneratorHost.UserFile(1)))),
             ("Cold, baseline differs (guard reports)", () => Driver(changed, true).RunGenerators(GeneratorHost.Compilation(GeneratorHost.UserFile(1)))),
             ("First edit, no baseline", () => ranOnce[false].ReplaceAdditionalText(original, changed).RunGenerators(compilation)),
-            ("First edit, baseline (read, guard reports)", () => ranOnce[true].ReplaceAdditionalText(original, changed).RunGenerators(compilation)),
+            ("First edit, baseline (adopted, guard reports)", () => ranOnce[true].ReplaceAdditionalText(original, changed).RunGenerators(compilation)),
             ("Next edit, no baseline", () => ranEdited[false].ReplaceAdditionalText(changed, changedAgain).RunGenerators(compilation)),
             ("Next edit, baseline (cached, guard reports)", () => ranEdited[true].ReplaceAdditionalText(changed, changedAgain).RunGenerators(compilation)),
         };
@@ -130,7 +121,7 @@ public static class GuardProfile
         foreach (var (name, _) in cases)
         {
             var (ms, cpuMs, bytes) = best[name];
-            Console.WriteLine($"  {name,-44} {ms,8:F2} ms {cpuMs,8:F2} ms thread {bytes / 1e6,8:F3} MB");
+            Console.WriteLine($"  {name,-46} {ms,8:F2} ms {cpuMs,8:F2} ms thread {bytes / 1e6,8:F3} MB");
         }
 
         return 0;
@@ -144,16 +135,9 @@ public static class GuardProfile
     private static int Fresh(bool withBaseline)
     {
         var contract = GeneratorHost.ModelsLabContract();
-        var edited = contract.Replace("\"maximum\": 44000", "\"maximum\": 32000", StringComparison.Ordinal);
-        var files = new List<(AdditionalText, IReadOnlyDictionary<string, string>)> { (GeneratorHost.Text(edited), GeneratorHarness.ContractMetadata()) };
-        if (withBaseline)
-        {
-            files.Add((GeneratorHost.Text(ContractBaseline.PathFor(GeneratorHost.ContractPath), contract), new Dictionary<string, string> { ["CodegenBaseline"] = "true" }));
-        }
-
         var warm = GeneratorHarness.CreateDriver(Array.Empty<AdditionalText>(), trackSteps: false).RunGenerators(GeneratorHost.Compilation(GeneratorHost.UserFile(0)));
         GC.KeepAlive(warm);
-        var driver = GeneratorHarness.CreateDriver(files, trackSteps: false);
+        var driver = GeneratorHost.GuardedDriver(GeneratorHost.Text(GeneratorHost.WithMaxTokensMaximum(contract, 32000)), withBaseline ? GeneratorHost.Baseline(contract) : null);
         var compilation = GeneratorHost.Compilation(GeneratorHost.UserFile(1));
         var cpu = PhaseProfile.ThreadCpu();
         var ran = driver.RunGenerators(compilation);
