@@ -314,7 +314,7 @@ internal sealed partial class EvolutionWalk
         {
             if (!newDefinitions.TryGetValue(pair.Key, out var newType))
             {
-                Report(ChangeRules.DefinitionRemoved, DataDirection.Sent, Code(pair.Value.Name), "the definition was removed", pair.Key, null, One(pair.Value.Name),
+                Report(ChangeRules.DefinitionRemoved, DataDirection.Sent, Code(pair.Value.Name), pair.Key.Length == 0 ? "the root schema is no longer a type of its own" : "the definition was removed", pair.Key, null, One(pair.Value.Name),
                     newAnchor: ParentOf(pair.Key), showDirection: false);
                 continue;
             }
@@ -329,7 +329,7 @@ internal sealed partial class EvolutionWalk
         {
             if (!oldDefinitions.ContainsKey(pair.Key))
             {
-                Report(ChangeRules.DefinitionAdded, DataDirection.Sent, Code(pair.Value.Name), "the definition was added", null, pair.Key, One(pair.Value.Name),
+                Report(ChangeRules.DefinitionAdded, DataDirection.Sent, Code(pair.Value.Name), pair.Key.Length == 0 ? "the root schema became a type of its own" : "the definition was added", null, pair.Key, One(pair.Value.Name),
                     oldAnchor: ParentOf(pair.Key), showDirection: false);
             }
         }

@@ -293,7 +293,8 @@ public static partial class ContractParser
         }
 
         /// <summary>
-        /// The reusable schemas to generate, by name: every definition of a JSON Schema contract; the component
+        /// The reusable schemas to generate, by name: every definition of a JSON Schema contract, and its root when the root is
+        /// a schema of its own (<see cref="RulesDocumentBuilder.DeclaresValue"/>); the component
         /// schemas of an OpenAPI document, or only those the selected operations reach when a selection is given.
         /// </summary>
         private List<KeyValuePair<string, string>> Definitions(bool isOpenApi, List<OperationDraft> operations)
@@ -309,6 +310,13 @@ public static partial class ContractParser
                         result.Add(new KeyValuePair<string, string>(member.Key, JsonPointer.Append(container, member.Key)));
                     }
                 }
+            }
+
+            if (!isOpenApi && RulesDocumentBuilder.DeclaresValue(_document.Root))
+            {
+                // A root that is a schema of its own is a type too, named by its title, else as the prefix is. Declared after
+                // the definitions, so that a title equal to a definition's name never renames the definition.
+                result.Add(new KeyValuePair<string, string>(String(_document.Root, "title") ?? _names!.Prefix, string.Empty));
             }
 
             if (!isOpenApi || _input.Selection.IsEverything)

@@ -45,6 +45,35 @@ internal static class RulesDocumentBuilder
         "default",
     };
 
+    /// <summary>
+    /// Whether a JSON Schema contract's root is itself a schema to generate: it says something of the value (a type, an
+    /// assertion, an applicator) beyond holding the contract's definitions and annotations. A root that is only a
+    /// <c>$ref</c> names a definition, which is that type already.
+    /// </summary>
+    public static bool DeclaresValue(CodegenJson root)
+    {
+        if (root.Kind != CodegenJsonKind.Object)
+        {
+            return false;
+        }
+
+        foreach (var member in root.Members)
+        {
+            var key = member.Key;
+            if (key is "$ref" or "default" or "definitions" or "$defs")
+            {
+                continue;
+            }
+
+            if (key == "items" || SchemaMaps.Contains(key) || SchemaValues.Contains(key) || SchemaLists.Contains(key) || DataKeywords.Contains(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The rules document holding the schemas at <paramref name="schemaPointers"/> and everything they refer to.</summary>
     public static CodegenJson Build(CodegenJson root, IEnumerable<string> schemaPointers)
     {
@@ -59,7 +88,13 @@ internal static class RulesDocumentBuilder
             }
         }
 
-        // A schema inside another included schema is already there; the rest hang from a skeleton of plain objects.
+        // The root included (a root that is a type) holds every other schema; otherwise a schema inside another included
+        // schema is already there, and the rest hang from a skeleton of plain objects.
+        if (stripped.TryGetValue(string.Empty, out var whole))
+        {
+            return whole;
+        }
+
         var skeleton = new Node();
         foreach (var pair in stripped)
         {

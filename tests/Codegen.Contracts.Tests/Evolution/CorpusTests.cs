@@ -7,7 +7,7 @@ namespace Codegen.Contracts.Tests.Evolution;
 /// <summary>
 /// The evolution corpus: each folder under Evolution/Corpus holds an old and a new contract (JSON Schema in old.json and
 /// new.json, OpenAPI in old.yaml and new.yaml) and expected.txt, one line per change: id, level and pointer (in the new
-/// file, or in the old one for a removal). The comparison must find exactly those: a missing change and an extra one
+/// file, or in the old one for a removal; the root's empty pointer is written <c>""</c>). The comparison must find exactly those: a missing change and an extra one
 /// (a false positive) both fail.
 /// </summary>
 public sealed class CorpusTests
@@ -101,5 +101,6 @@ public sealed class CorpusTests
         return snapshot!;
     }
 
-    private static string Line(ContractChange change) => $"{change.Id} {change.Level} {change.NewPointer ?? change.OldPointer}";
+    // The root's pointer is empty: written "" so that expected.txt has no trailing space to lose.
+    private static string Line(ContractChange change) => $"{change.Id} {change.Level} {((change.NewPointer ?? change.OldPointer) is { Length: 0 } ? "\"\"" : change.NewPointer ?? change.OldPointer)}";
 }
