@@ -133,4 +133,24 @@ public class DiagnosticTests
             """,
             Verify.Diagnostic(DiagnosticIds.ValueOutOfRange).WithLocation(0).WithMessage("'level' must be greater than 0 and at most 1; 0 is out of range"),
             Verify.Diagnostic(DiagnosticIds.StringLengthOutOfRange).WithLocation(1).WithMessage("'label' must have at most 3 characters; a string of 4 characters is out of range"));
+
+    [Fact]
+    public Task A_root_schema_type_is_checked_by_the_root_rules() =>
+        Verify.AnalyzerAsync(
+            GeneratedContract.Widget,
+            referenced: true,
+            """
+            using Widgets;
+
+            static class Program
+            {
+                static void Main()
+                {
+                    _ = Widget.CreateBuilder().WithSize({|#0:11|}).WithLabel("abc");
+                    _ = new Widget { Size = 10, Label = {|#1:"abcd"|} };
+                }
+            }
+            """,
+            Verify.Diagnostic(DiagnosticIds.ValueOutOfRange).WithLocation(0).WithMessage("'size' must be between 0 and 10; 11 is out of range"),
+            Verify.Diagnostic(DiagnosticIds.StringLengthOutOfRange).WithLocation(1).WithMessage("'label' must have at most 3 characters; a string of 4 characters is out of range"));
 }

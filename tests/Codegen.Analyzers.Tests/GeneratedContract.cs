@@ -39,6 +39,11 @@ public sealed class GeneratedContract
         OpenApi30Contract,
         new Dictionary<string, string> { ["CodegenNamespace"] = "Knobs", ["CodegenPrefix"] = "Knobs" }));
 
+    private static readonly Lazy<GeneratedContract> s_widget = new(() => Generate(
+        "/contracts/widget.schema.json",
+        WidgetContract,
+        new Dictionary<string, string> { ["CodegenNamespace"] = "Widgets", ["CodegenPrefix"] = "Widgets" }));
+
     private readonly Lazy<MetadataReference> _image;
 
     private GeneratedContract(ImmutableArray<(string Path, string Text)> sources)
@@ -55,6 +60,9 @@ public sealed class GeneratedContract
 
     /// <summary>An OpenAPI 3.0 document: its keywords mean what 3.0 says (a boolean <c>exclusiveMinimum</c>, <c>nullable</c>).</summary>
     public static GeneratedContract OpenApi30 => s_openApi30.Value;
+
+    /// <summary>A schema file whose root is its type (<c>Widget</c>, by its title), as most JSON Schema files are written.</summary>
+    public static GeneratedContract Widget => s_widget.Value;
 
     /// <summary>The generated files, with paths under /0/Generated/ (the test project's folder).</summary>
     public ImmutableArray<(string Path, string Text)> Sources { get; }
@@ -84,6 +92,18 @@ public sealed class GeneratedContract
                 "tags": { "type": "array", "items": { "type": "string", "maxLength": 4 }, "maxItems": 3 }
               }
             }
+          }
+        }
+        """;
+
+    public const string WidgetContract = """
+        {
+          "$schema": "http://json-schema.org/draft-07/schema#",
+          "title": "Widget",
+          "type": "object",
+          "properties": {
+            "size": { "type": "integer", "minimum": 0, "maximum": 10 },
+            "label": { "type": "string", "maxLength": 3 }
           }
         }
         """;

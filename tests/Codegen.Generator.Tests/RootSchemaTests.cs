@@ -81,4 +81,25 @@ public class RootSchemaTests
         Assert.True(loaded.Assembly.GetType("Parts.Part") is not null, string.Join(", ", loaded.Assembly.GetTypes().Select(t => t.FullName)));
         Assert.Null(loaded.Assembly.GetType("Parts.Parts"));
     }
+
+    [Fact]
+    public void A_title_that_a_definition_already_has_renames_the_root_not_the_definition()
+    {
+        var run = GeneratorHarness.Run("""
+            {
+              "title": "Part",
+              "type": "object",
+              "properties": { "main": { "$ref": "#/definitions/Part" } },
+              "definitions": { "Part": { "type": "object", "properties": { "id": { "type": "string" } } } }
+            }
+            """, "/contracts/parts.schema.json");
+        var collision = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CG0007");
+        Assert.Equal(0, collision.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Empty(run.CompilationDiagnostics.Select(d => d.ToString()));
+
+        using var loaded = LoadedContract.Load(run);
+        Assert.NotNull(loaded.Type("Parts.Part").GetProperty("Id"));
+        var root = loaded.Assembly.GetTypes().Single(t => t.GetProperty("Main") is not null && t.Namespace == "Parts");
+        Assert.Equal(loaded.Type("Parts.Part"), root.GetProperty("Main")!.PropertyType);
+    }
 }
