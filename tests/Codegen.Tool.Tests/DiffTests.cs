@@ -103,6 +103,37 @@ public class DiffTests
     }
 
     [Fact]
+    public async Task TheOldVersionIsReadAsTheNewOneIsNamed()
+    {
+        // No x-codegen and no title: the names (the root's type among them) come from the file name, which differs.
+        using var folder = new TempFolder();
+        const string contract = """
+            {
+              "type": "object",
+              "properties": { "size": { "type": "integer", "maximum": 10 } }
+            }
+            """;
+        var oldPath = folder.Write("gadget-v1.json", contract);
+        var newPath = folder.Write("gadget-v2.json", contract.Replace("\"maximum\": 10", "\"maximum\": 5", StringComparison.Ordinal));
+
+        var run = await Tool.RunAsync("diff", oldPath, newPath, "--format", "json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var change = Assert.Single(JsonNode.Parse(run.Output)!["changes"]!.AsArray())!;
+        Assert.Equal("CG2110", (string?)change["id"]);
+        Assert.Equal("GadgetV2.Size", (string?)change["members"]![0]);
+        Assert.Equal(oldPath, (string?)change["oldLocation"]!["path"]);
+        Assert.Equal(3, (int?)change["oldLocation"]!["line"]);
+        Assert.Equal(newPath, (string?)change["newLocation"]!["path"]);
+
+        // A broken old version is still reported at its own file.
+        var broken = folder.Write("gadget-v0.json", "{ \"type\": \"object\", \"properties\": { \"size\": { \"$ref\": \"#/nowhere\" } } }");
+        var errors = await Tool.RunAsync("diff", broken, newPath);
+        Assert.Equal(ExitCodes.Errors, errors.ExitCode);
+        Assert.Contains(broken + "(1,", errors.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnUnreadableOrBrokenContractFails()
     {
         using var folder = new TempFolder();

@@ -16,6 +16,7 @@ namespace Codegen.Contracts.Evolution;
 public sealed class ContractSnapshot
 {
     private readonly string _text;
+    private string? _readAs;
     private ContractDocument? _document;
     private bool _documentFailed;
     private CodegenSchemaDocument? _rules;
@@ -32,7 +33,15 @@ public sealed class ContractSnapshot
     }
 
     /// <summary>Reads a contract with the one parser and keeps its document for positions; null (and the diagnostics say why) when it has errors.</summary>
-    public static ContractSnapshot? Read(ContractInput input, out ContractParseResult result, CancellationToken cancellationToken = default)
+    public static ContractSnapshot? Read(ContractInput input, out ContractParseResult result, CancellationToken cancellationToken = default) =>
+        Read(input, input.Path, out result, cancellationToken);
+
+    /// <summary>
+    /// Reads a contract as <paramref name="input"/>'s path names it (a contract without <c>x-codegen</c> takes its names from
+    /// its file name), its changes located in <paramref name="path"/>: one version of a contract read under the name of
+    /// another, as a project generates it. The diagnostics keep the input's path.
+    /// </summary>
+    public static ContractSnapshot? Read(ContractInput input, string path, out ContractParseResult result, CancellationToken cancellationToken = default)
     {
         result = ContractParser.Parse(input, out var document, cancellationToken);
         if (result.Contract is not { } contract)
@@ -40,7 +49,7 @@ public sealed class ContractSnapshot
             return null;
         }
 
-        return new ContractSnapshot(contract, input.Path, input.Text) { _document = document };
+        return new ContractSnapshot(contract, path, input.Text) { _document = document, _readAs = input.Path == path ? null : input.Path };
     }
 
     public ContractSpec Contract { get; }
@@ -196,7 +205,13 @@ public sealed class ContractSnapshot
             return span;
         }
 
-        return Document?.SpanOf(pointer) ?? SourceSpan.At(Path, 0, 0);
+        if (Document?.SpanOf(pointer) is not { } found)
+        {
+            return SourceSpan.At(Path, 0, 0);
+        }
+
+        // A document read under another name places the contract's own values there (an overlay's stay in the overlay).
+        return _readAs is not null && found.Path == _readAs ? found with { Path = Path } : found;
     }
 
     private ContractDocument? Document

@@ -57,7 +57,7 @@ public static class BaselineCommand
             var baseline = ContractBaseline.PathFor(file.Path);
             var existing = File.Exists(baseline) ? File.ReadAllText(baseline) : null;
             var summary = string.Empty;
-            if (existing is not null && ContractVersion.Read(baseline, settings.Read(parse), out _, out _, cancellationToken) is { } previous)
+            if (existing is not null && ContractVersion.Read(baseline, settings.Read(parse), out _, out _, cancellationToken, namedAs: path) is { } previous)
             {
                 var comparison = ContractComparer.Compare(previous, snapshot, cancellationToken);
                 summary = $" It accepts {comparison.Changes.Count} {(comparison.Changes.Count == 1 ? "change" : "changes")} ({comparison.Count(ChangeLevel.Breaking)} breaking, {comparison.Count(ChangeLevel.PotentiallyBreaking)} potentially breaking).";

@@ -15,7 +15,12 @@ public static class ContractVersion
 {
     /// <summary>Reads <paramref name="spec"/>; null with <paramref name="error"/> (it cannot be read) or <paramref name="errors"/> (it has contract errors).</summary>
     /// <param name="gitDirectory">Where git runs for a revision: a folder of the repository that holds the contract.</param>
-    public static ContractSnapshot? Read(string spec, ContractSettings settings, out InputError? error, out IReadOnlyList<ContractDiagnostic> errors, CancellationToken cancellationToken, string? gitDirectory = null)
+    /// <param name="namedAs">
+    /// The file whose name the contract's names derive from, when not its own: the old version of a diff is read as the new
+    /// one is named, as the build's guard reads a baseline, so that a contract without <c>x-codegen</c> (named by its file)
+    /// keeps its names across two files. Positions and diagnostics still name <paramref name="spec"/>.
+    /// </param>
+    public static ContractSnapshot? Read(string spec, ContractSettings settings, out InputError? error, out IReadOnlyList<ContractDiagnostic> errors, CancellationToken cancellationToken, string? gitDirectory = null, string? namedAs = null)
     {
         errors = [];
         var file = IsRevision(spec) ? FromGit(spec, gitDirectory, out error) : ContractReader.Read(spec, out error);
@@ -31,8 +36,13 @@ public static class ContractVersion
             return null;
         }
 
-        var snapshot = ContractSnapshot.Read(settings.ToInput(file, overlay), out var result, cancellationToken);
-        errors = result.Diagnostics.Where(d => DiagnosticBag.SeverityOf(d.Id) == ContractSeverity.Error).ToList();
+        // Named as the other file, in its own format (the extension tells JSON from YAML).
+        var readAs = namedAs is null ? file.Path : Path.Combine(Path.GetDirectoryName(namedAs) ?? string.Empty, Path.GetFileNameWithoutExtension(namedAs) + Path.GetExtension(file.Path));
+        var snapshot = ContractSnapshot.Read(settings.ToInput(file with { Path = readAs }, overlay), file.Path, out var result, cancellationToken);
+        errors = result.Diagnostics
+            .Where(d => DiagnosticBag.SeverityOf(d.Id) == ContractSeverity.Error)
+            .Select(d => d.Location.Path == readAs && readAs != file.Path ? d with { Location = d.Location with { Path = file.Path } } : d)
+            .ToList();
         return snapshot;
     }
 

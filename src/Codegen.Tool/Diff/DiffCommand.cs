@@ -50,7 +50,8 @@ public static class DiffCommand
             // Both contracts are read at once: two large documents take half the time on two cores.
             // A revision is read from the git repository that holds the new contract.
             var gitDirectory = Path.GetDirectoryName(Path.GetFullPath(newSpec));
-            var oldRead = Task.Run(() => Read(oldSpec, contractSettings, gitDirectory, cancellationToken), cancellationToken);
+            // The old version is read as the new one is named (a contract without x-codegen takes its names from its file).
+            var oldRead = Task.Run(() => Read(oldSpec, contractSettings, gitDirectory, cancellationToken, namedAs: newSpec), cancellationToken);
             var newRead = Read(newSpec, contractSettings, gitDirectory, cancellationToken);
             var (before, beforeProblems) = await oldRead;
             var (after, afterProblems) = newRead;
@@ -77,9 +78,9 @@ public static class DiffCommand
         return command;
     }
 
-    private static (ContractSnapshot? Snapshot, List<string> Problems) Read(string spec, ContractSettings settings, string? gitDirectory, CancellationToken cancellationToken)
+    private static (ContractSnapshot? Snapshot, List<string> Problems) Read(string spec, ContractSettings settings, string? gitDirectory, CancellationToken cancellationToken, string? namedAs = null)
     {
-        var snapshot = ContractVersion.Read(spec, settings, out var error, out var errors, cancellationToken, gitDirectory);
+        var snapshot = ContractVersion.Read(spec, settings, out var error, out var errors, cancellationToken, gitDirectory, namedAs);
         var problems = new List<string>();
         if (error is not null)
         {
