@@ -194,8 +194,11 @@ public sealed partial class ContractGenerator
                 if (DiagnosticBag.SeverityOf(diagnostic.Id) == ContractSeverity.Error)
                 {
                     // Read as the contract is read, so its positions are the baseline's lines in the contract's name.
-                    var location = diagnostic.Location.Path == baseline.Input.Path ? diagnostic.Location with { Path = baseline.Path } : diagnostic.Location;
-                    problems.Add(diagnostic with { Message = "The baseline does not read, so the contract is not compared with it: " + diagnostic.Message, Location = location });
+                    problems.Add(diagnostic with
+                    {
+                        Message = "The baseline does not read, so the contract is not compared with it: " + diagnostic.Message,
+                        Location = diagnostic.Location.Relocated(baseline.Input.Path, baseline.Path),
+                    });
                 }
             }
 

@@ -211,7 +211,7 @@ public sealed class ContractSnapshot
         }
 
         // A document read under another name places the contract's own values there (an overlay's stay in the overlay).
-        return _readAs is not null && found.Path == _readAs ? found with { Path = Path } : found;
+        return _readAs is null ? found : found.Relocated(_readAs, Path);
     }
 
     private ContractDocument? Document

@@ -9,6 +9,12 @@ public sealed record SourceSpan(string Path, int StartLine, int StartColumn, int
     public static SourceSpan At(string path, int line, int column, int length = 1) =>
         new(path, line, column, line, column + length);
 
+    /// <summary>
+    /// This span in <paramref name="path"/> when it names <paramref name="readAs"/>: a file read under another file's name (a
+    /// baseline or an old version read as its contract is named) places its own values in the name it was read under.
+    /// </summary>
+    public SourceSpan Relocated(string readAs, string path) => Path == readAs ? this with { Path = path } : this;
+
     public override string ToString() => $"{Path}({StartLine + 1},{StartColumn + 1})";
 }
 

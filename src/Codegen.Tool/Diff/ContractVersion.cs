@@ -41,7 +41,7 @@ public static class ContractVersion
         var snapshot = ContractSnapshot.Read(settings.ToInput(file with { Path = readAs }, overlay), file.Path, out var result, cancellationToken);
         errors = result.Diagnostics
             .Where(d => DiagnosticBag.SeverityOf(d.Id) == ContractSeverity.Error)
-            .Select(d => d.Location.Path == readAs && readAs != file.Path ? d with { Location = d.Location with { Path = file.Path } } : d)
+            .Select(d => d with { Location = d.Location.Relocated(readAs, file.Path) })
             .ToList();
         return snapshot;
     }
